@@ -1,0 +1,62 @@
+"""python -m bench [--shared ../shared] [--only NAME ...] [--gate]"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import json
+import sys
+import time
+from pathlib import Path
+
+from bench import BENCHMARKS
+
+RESULTS = Path(__file__).resolve().parent / "results"
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(prog="python -m bench")
+    ap.add_argument("--shared", default=str(Path(__file__).resolve().parents[1].parent / "shared"))
+    ap.add_argument("--only", action="append", default=[])
+    ap.add_argument("--gate", action="store_true", help="fail when a figure is below its floor")
+    args = ap.parse_args(argv)
+    shared = Path(args.shared)
+    if not (shared / "bench").is_dir():
+        print(f"bench: {shared} has no bench/ folder (give --shared)", file=sys.stderr)
+        return 2
+    from newsgraph import Pipeline
+
+    pipeline = Pipeline()
+    RESULTS.mkdir(exist_ok=True)
+    failures = []
+    for modname in BENCHMARKS:
+        mod = importlib.import_module(f"bench.{modname}")
+        if not hasattr(mod, "NAME"):
+            continue
+        if args.only and mod.NAME not in args.only and modname not in args.only:
+            continue
+        t0 = time.perf_counter()
+        figures = mod.run(shared, pipeline=pipeline)
+        secs = time.perf_counter() - t0
+        (RESULTS / f"{mod.NAME}.json").write_text(json.dumps(figures, indent=1))
+        print(f"== {mod.NAME} ({secs:.0f}s)")
+        for key, value in figures.items():
+            floor = getattr(mod, "FLOORS", {}).get(key)
+            mark = ""
+            if floor is not None:
+                ok = isinstance(value, (int, float)) and value >= floor
+                mark = f"  (floor {floor}{'' if ok else '  BELOW'})"
+                if not ok:
+                    failures.append(f"{mod.NAME}.{key} = {value} < {floor}")
+            shown = f"{value:.3f}" if isinstance(value, float) else str(value)
+            print(f"  {key:<32} {shown}{mark}")
+    if args.gate and failures:
+        print("quality gate FAILED:\n  " + "\n  ".join(failures), file=sys.stderr)
+        return 1
+    if args.gate:
+        print("quality gate passed")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

