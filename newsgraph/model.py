@@ -176,6 +176,23 @@ class Article:
             entry[1].append((m.start, m.end))
         return list(seen.values())
 
+    def mention_at(self, start: int, end: int, *, role: str = "actor") -> Mention | None:
+        """The mention of `role` that best overlaps [start, end): the largest overlap,
+        then the shortest mention. Quotes and events use it to turn a span of the parse
+        (a speaker, a subject) into a resolved actor or place."""
+        best: Mention | None = None
+        best_key: tuple[int, int] = (0, 0)
+        for m in self.mentions:
+            if m.role != role:
+                continue
+            overlap = min(end, m.end) - max(start, m.start)
+            if overlap <= 0:
+                continue
+            key = (overlap, -(m.end - m.start))
+            if key > best_key:
+                best, best_key = m, key
+        return best
+
     def to_record(self) -> dict[str, Any]:
         """The `newsgraph extract` record (SPEC.md)."""
         return {
