@@ -18,6 +18,7 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(prog="python -m bench")
     ap.add_argument("--shared", default=str(Path(__file__).resolve().parents[1].parent / "shared"))
     ap.add_argument("--only", action="append", default=[])
+    ap.add_argument("--skip", action="append", default=[])
     ap.add_argument("--gate", action="store_true", help="fail when a figure is below its floor")
     args = ap.parse_args(argv)
     shared = Path(args.shared)
@@ -34,6 +35,10 @@ def main(argv: list[str] | None = None) -> int:
         if not hasattr(mod, "NAME"):
             continue
         if args.only and mod.NAME not in args.only and modname not in args.only:
+            continue
+        if mod.NAME in args.skip or modname in args.skip:
+            continue
+        if args.gate and not getattr(mod, "FLOORS", None):
             continue
         t0 = time.perf_counter()
         figures = mod.run(shared, pipeline=pipeline)

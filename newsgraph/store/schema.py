@@ -1,0 +1,201 @@
+"""The SQLite schema, as named migrations recorded in a `migrations` table.
+
+Each migration is a function `fn(conn)`; `apply_migrations` runs those not yet recorded,
+in order, each in its own transaction (sqlite-utils style). Add new ones at the end;
+never edit one that has shipped.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Callable
+from datetime import UTC, datetime
+
+Migration = Callable[[sqlite3.Connection], None]
+
+
+def _execute_all(conn: sqlite3.Connection, script: str) -> None:
+    # not conn.executescript: it commits first, and a migration must be one transaction
+    for statement in script.split(";\n"):
+        if statement.strip():
+            conn.execute(statement)
+
+
+def m001_initial(conn: sqlite3.Connection) -> None:
+    _execute_all(conn, """
+    CREATE TABLE documents (
+        doc_id TEXT PRIMARY KEY,
+        source TEXT NOT NULL,
+        url TEXT,
+        title TEXT,
+        outlet TEXT,
+        published TEXT,
+        published_basis TEXT,
+        date_interval TEXT,          -- JSON {"start","end"} or NULL
+        text TEXT NOT NULL,
+        removed TEXT NOT NULL,       -- JSON list of removed lines
+        duplicate_of TEXT REFERENCES documents(doc_id),
+        similarity REAL,             -- estimated Jaccard with duplicate_of
+        ingested_at TEXT NOT NULL
+    );
+    CREATE TABLE actors (
+        id TEXT PRIMARY KEY,
+        name TEXT NOT NULL,
+        kind TEXT NOT NULL,
+        country TEXT,
+        sector TEXT
+    );
+    CREATE INDEX actors_country ON actors(country);
+    CREATE TABLE mentions (
+        id INTEGER PRIMARY KEY,
+        doc_id TEXT NOT NULL REFERENCES documents(doc_id),
+        actor_id TEXT REFERENCES actors(id),
+        role TEXT NOT NULL,          -- actor | place
+        place_name TEXT,
+        place_country TEXT,
+        start INTEGER NOT NULL,
+        "end" INTEGER NOT NULL,
+        text TEXT NOT NULL,
+        how TEXT
+    );
+    CREATE INDEX mentions_doc ON mentions(doc_id);
+    CREATE INDEX mentions_actor ON mentions(actor_id);
+    CREATE TABLE timexes (
+        id INTEGER PRIMARY KEY,
+        doc_id TEXT NOT NULL REFERENCES documents(doc_id),
+        text TEXT NOT NULL,
+        start INTEGER NOT NULL,
+        "end" INTEGER NOT NULL,
+        type TEXT,
+        value TEXT,
+        precision TEXT,
+        interval TEXT,
+        anchor TEXT
+    );
+    CREATE INDEX timexes_doc ON timexes(doc_id);
+    CREATE TABLE quotes (
+        id TEXT PRIMARY KEY,
+        doc_id TEXT NOT NULL REFERENCES documents(doc_id),
+        text TEXT NOT NULL,
+        start INTEGER NOT NULL,
+        "end" INTEGER NOT NULL,
+        kind TEXT NOT NULL,
+        speaker_id TEXT REFERENCES actors(id),
+        speaker_span TEXT,           -- JSON [start, end] or NULL
+        cue TEXT
+    );
+    CREATE INDEX quotes_doc ON quotes(doc_id);
+    CREATE INDEX quotes_speaker ON quotes(speaker_id);
+    CREATE TABLE event_mentions (
+        id TEXT PRIMARY KEY,
+        doc_id TEXT NOT NULL REFERENCES documents(doc_id),
+        type TEXT NOT NULL,
+        mode TEXT,
+        status TEXT NOT NULL,
+        date TEXT,
+        precision TEXT,
+        interval TEXT,
+        location_name TEXT,
+        location_country TEXT,
+        occasion TEXT,
+        sentence TEXT NOT NULL,
+        start INTEGER NOT NULL,
+        "end" INTEGER NOT NULL,
+        trigger TEXT
+    );
+    CREATE INDEX event_mentions_doc ON event_mentions(doc_id);
+    CREATE TABLE event_mention_actors (
+        event_mention_id TEXT NOT NULL REFERENCES event_mentions(id),
+        actor_id TEXT NOT NULL REFERENCES actors(id),
+        role TEXT NOT NULL,          -- actor | recipient
+        PRIMARY KEY (event_mention_id, actor_id, role)
+    );
+    CREATE TABLE events (
+        id TEXT PRIMARY KEY,
+        type TEXT NOT NULL,
+        mode TEXT,
+        status TEXT NOT NULL,
+        participants_key TEXT NOT NULL,
+        date TEXT,
+        precision TEXT,
+        interval TEXT,
+        sort_start TEXT,             -- first possible day (date or interval start)
+        sort_end TEXT,               -- last possible day
+        location_name TEXT,
+        location_country TEXT,
+        occasion TEXT,
+        summary TEXT NOT NULL,
+        conflict INTEGER NOT NULL DEFAULT 0,
+        alternatives TEXT,           -- JSON {"date": [...], "location": [...]} on conflict
+        n_documents INTEGER NOT NULL DEFAULT 0  -- independent sources (wire copies excluded)
+    );
+    CREATE INDEX events_key ON events(type, participants_key);
+    CREATE INDEX events_sort ON events(sort_start);
+    CREATE TABLE event_actors (
+        event_id TEXT NOT NULL REFERENCES events(id),
+        actor_id TEXT NOT NULL REFERENCES actors(id),
+        role TEXT NOT NULL,
+        PRIMARY KEY (event_id, actor_id, role)
+    );
+    CREATE INDEX event_actors_actor ON event_actors(actor_id);
+    CREATE TABLE event_sources (
+        event_id TEXT NOT NULL REFERENCES events(id),
+        event_mention_id TEXT NOT NULL REFERENCES event_mentions(id),
+        PRIMARY KEY (event_id, event_mention_id)
+    );
+    CREATE INDEX event_sources_mention ON event_sources(event_mention_id);
+    CREATE VIRTUAL TABLE documents_fts USING fts5(title, text);
+    CREATE VIRTUAL TABLE quotes_fts USING fts5(text);
+    """)
+
+
+def m002_minhash(conn: sqlite3.Connection) -> None:
+    _execute_all(conn, """
+    CREATE TABLE doc_minhash (
+        doc_id TEXT PRIMARY KEY REFERENCES documents(doc_id),
+        signature BLOB NOT NULL
+    );
+    CREATE TABLE doc_bands (
+        band INTEGER NOT NULL,
+        hash TEXT NOT NULL,
+        doc_id TEXT NOT NULL REFERENCES documents(doc_id)
+    );
+    CREATE INDEX doc_bands_lookup ON doc_bands(band, hash);
+    """)
+
+
+MIGRATIONS: list[tuple[str, Migration]] = [
+    ("m001_initial", m001_initial),
+    ("m002_minhash", m002_minhash),
+]
+
+
+def applied(conn: sqlite3.Connection) -> list[str]:
+    conn.execute("CREATE TABLE IF NOT EXISTS migrations "
+                 "(name TEXT PRIMARY KEY, applied_at TEXT NOT NULL)")
+    return [r[0] for r in conn.execute("SELECT name FROM migrations ORDER BY rowid")]
+
+
+def apply_migrations(conn: sqlite3.Connection) -> list[str]:
+    """Apply pending migrations; return the names applied now. `conn` is in autocommit
+    mode (isolation_level=None)."""
+    done = set(applied(conn))
+    now_applied = []
+    for name, fn in MIGRATIONS:
+        if name in done:
+            continue
+        conn.execute("BEGIN IMMEDIATE")
+        try:
+            # another process may have applied it while we waited for the lock
+            if conn.execute("SELECT 1 FROM migrations WHERE name = ?", (name,)).fetchone():
+                conn.execute("COMMIT")
+                continue
+            fn(conn)
+            conn.execute("INSERT INTO migrations (name, applied_at) VALUES (?, ?)",
+                         (name, datetime.now(UTC).isoformat(timespec="seconds")))
+            conn.execute("COMMIT")
+        except BaseException:
+            conn.execute("ROLLBACK")
+            raise
+        now_applied.append(name)
+    return now_applied

@@ -1,0 +1,136 @@
+"""Find temporal expressions in English news text (TimeML TIMEX3 extents).
+
+Rules are regular expressions over the raw text; each match is a `Found` naming its
+rule and the parts the normalizer needs. Overlaps keep the longest match.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+MONTHS = {
+    "january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3, "april": 4,
+    "apr": 4, "may": 5, "june": 6, "jun": 6, "july": 7, "jul": 7, "august": 8, "aug": 8,
+    "september": 9, "sept": 9, "sep": 9, "october": 10, "oct": 10, "november": 11,
+    "nov": 11, "december": 12, "dec": 12,
+}
+NUMBERS = {
+    "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
+    "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12,
+    "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17,
+    "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50,
+    "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90, "hundred": 100,
+    "half": 0.5, "several": None, "few": None, "a few": None, "some": None, "many": None,
+    "couple": 2, "a couple of": 2, "dozen": 12,
+}
+ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "last": 4}
+
+_MONTH = (r"(?:January|February|March|April|May|June|July|August|September|October|"
+          r"November|December|Jan\.?|Feb\.?|Mar\.?|Apr\.?|Jun\.?|Jul\.?|Aug\.?|Sept\.?|"
+          r"Sep\.?|Oct\.?|Nov\.?|Dec\.?)")
+_WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+_DAYNUM = r"(?:[12]?\d|3[01])(?:st|nd|rd|th)?"
+_YEARNUM = r"(?:1[6-9]\d\d|20\d\d)"
+_PART = r"(?:morning|afternoon|evening|night|overnight)"
+_UNIT = r"(?:second|minute|hour|day|week|weekend|month|quarter|year|decade|century|centurie)"
+_NUMWORD = (r"(?:\d+(?:\.\d+)?|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|"
+            r"twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|"
+            r"(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[- ](?:one|two|"
+            r"three|four|five|six|seven|eight|nine))?|several|a few|few|a couple of|"
+            r"couple of|a half|half a|one and a half|hundred|dozens of|a dozen)")
+_REL = r"(?:last|next|this|coming|past|previous|following|same|current|that)"
+_SEASON = r"(?:spring|summer|fall|autumn|winter)"
+_MOD = r"(?:early|late|mid|middle of|end of|beginning of|the end of|the beginning of|the middle of|the start of|start of)"
+
+
+@dataclass
+class Found:
+    start: int
+    end: int
+    text: str
+    rule: str
+    parts: dict[str, str | None] = field(default_factory=dict)
+
+
+def _p(rule: str, pattern: str, flags: int = re.IGNORECASE) -> tuple[str, re.Pattern[str]]:
+    return rule, re.compile(r"(?<![\w$])" + pattern + r"(?![\w%])", flags)
+
+
+# Order does not matter: overlaps are settled by length, then by position.
+RULES: list[tuple[str, re.Pattern[str]]] = [
+    _p("iso", r"(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})(?:T(?P<hh>\d{2}):(?P<mm>\d{2}))?"),
+    _p("numeric", r"(?P<m>1[0-2]|0?[1-9])/(?P<d>[12]\d|3[01]|0?[1-9])/(?P<y>\d{4}|\d{2})"),
+    _p("mdy", rf"(?:(?P<wd>{_WEEKDAY}),?\s+)?(?P<mon>{_MONTH})\s+(?P<d>{_DAYNUM})(?:,?\s+(?P<y>{_YEARNUM}))?", 0),
+    _p("dmy", rf"(?:(?P<wd>{_WEEKDAY}),?\s+)?(?:the\s+)?(?P<d>{_DAYNUM})\s+(?:of\s+)?(?P<mon>{_MONTH})(?:,?\s+(?P<y>{_YEARNUM}))?", 0),
+    _p("range", rf"(?P<mon>{_MONTH})\s+(?P<d>{_DAYNUM})\s*(?:-|–|to|through|and)\s*(?P<d2>{_DAYNUM})(?:,?\s+(?P<y>{_YEARNUM}))?", 0),
+    _p("month_year", rf"(?:(?P<mod>{_MOD})[- ])?(?P<mon>{_MONTH}),?\s+(?:of\s+)?(?P<y>{_YEARNUM})", 0),
+    _p("month", rf"(?:(?P<mod>early|late|mid|Early|Late|Mid)[- ])?(?:(?P<rel>last|next|this|Last|Next|This)\s+)?(?P<mon>{_MONTH})", 0),
+    _p("year", rf"(?:(?P<mod>{_MOD})[- ])?(?:(?:the\s+)?(?:fiscal|calendar)(?:\s+year)?\s+)?(?P<y>{_YEARNUM})(?P<s>'?s)?"),
+    _p("decade", r"(?:the\s+)?(?:(?P<mod>early|late|mid)[- ])?(?P<y>1[6-9]\d0|20[0-2]0)'?s"),
+    _p("weekday", rf"(?:(?P<rel>last|next|this|coming|past|previous|following|this past)\s+)?(?P<wd>{_WEEKDAY})(?:'s)?(?:\s+(?P<part>{_PART}))?", re.IGNORECASE),
+    _p("deictic", rf"(?P<w>today|yesterday|tomorrow|tonight|the day before yesterday|the day after tomorrow)(?:'s)?(?:\s+(?P<part>{_PART}))?"),
+    _p("ref", r"(?P<w>now|currently|recently|recent|the past|the future|future|soon|nowadays|these days|at the moment|at present|present|the present|once|formerly|lately|in the past|so far|to date|then|the time|that time)"),
+    _p("part_of_day", rf"(?P<w>this|last|yesterday|tomorrow)\s+(?P<part>{_PART})"),
+    _p("relunit", rf"(?:(?P<mod>earlier|later|early|late|mid|the end of|the beginning of|the start of|the middle of|end of)[- ](?:in\s+)?)?(?:the\s+)?(?P<rel>{_REL})\s+(?P<unit>week|weekend|month|quarter|year|decade|century|fiscal year|season|{_SEASON})"),
+    _p("season", rf"(?:(?P<mod>early|late|mid)[- ])?(?:the\s+)?(?P<season>{_SEASON})(?:\s+(?:of\s+)?(?P<y>{_YEARNUM}))?"),
+    _p("quarter", rf"(?:the\s+)?(?:(?P<rel>latest|last|past|previous|current|same|year-earlier|year-ago|{_REL})\s+)?(?P<ord>first|second|third|fourth|1st|2nd|3rd|4th)[- ](?:fiscal[- ])?(?P<unit>quarter|half)(?:\s+of\s+(?P<y>{_YEARNUM}))?(?:\s+(?P<y2>{_YEARNUM}))?"),
+    _p("the_unit", r"(?:the\s+)(?P<rel>latest\s+|year-earlier\s+|year-ago\s+|comparable\s+|same\s+)?(?P<unit>quarter|year|month|week|period|fiscal year)(?=[\s,.;])"),
+    _p("ago", rf"(?P<n>{_NUMWORD})\s+(?P<unit>{_UNIT})s?\s+(?P<dir>ago|earlier|later|before|after|from now|hence|afterwards?)"),
+    _p("following_day", r"(?:the\s+)?(?P<rel>following|next|previous|preceding|same|that)\s+(?P<unit>day|morning|evening|night|week|month|year)"),
+    _p("duration", rf"(?:(?P<lead>the\s+(?:past|last|next|previous|first|coming|following)|the\s+first|the|another|more\s+than|less\s+than|nearly|almost|about|over|some|at\s+least|up\s+to)\s+)?(?P<n>{_NUMWORD})(?:[- ]|\s+)(?P<unit>{_UNIT})s?(?:[- ]old|[- ]long)?"),
+    _p("duration_bare", rf"(?:the\s+)?(?P<lead>past|last|next|recent|coming)\s+(?P<unit>{_UNIT})s"),
+    _p("set", rf"(?P<w>every|each|per|a)\s+(?P<unit>day|week|month|year|quarter|{_WEEKDAY}|morning|night|evening)"),
+    _p("set_adv", r"(?P<w>daily|weekly|monthly|annually|yearly|quarterly|hourly|nightly)"),
+    _p("clock", r"(?P<hh>[01]?\d|2[0-3])(?::(?P<mm>[0-5]\d))?\s*(?P<ap>a\.m\.|p\.m\.|am|pm)(?:\s+(?P<tz>[A-Z]{2,4}))?"),
+    _p("clock24", r"(?P<hh>[01]?\d|2[0-3]):(?P<mm>[0-5]\d)(?:\s+(?P<tz>GMT|UTC|EST|EDT|PST|PDT))"),
+    _p("noon", r"(?P<w>noon|midday|midnight)"),
+]
+
+_MONTH_ALONE_OK = re.compile(r"(?:\b(?:in|since|until|till|by|of|during|from|to|through|early|late|mid|last|next|this|before|after|between|and)\s+|-)$",
+                             re.IGNORECASE)
+_NOT_YEAR_AFTER = re.compile(r"^\s*(?:%|percent|per cent|people|troops|dollars|tons|km|miles|feet|meters|members|points)", re.IGNORECASE)
+_NOT_YEAR_BEFORE = re.compile(r"(?:\$|#|No\.|number|Flight|flight|Room|room|Route|route|page|Resolution|resolution)\s*$")
+
+
+def _acceptable(rule: str, m: re.Match[str], text: str) -> bool:
+    s = m.group(0)
+    if rule == "month" and not m.group("mod") and not m.group("rel"):
+        mon = m.group("mon")
+        if mon.endswith(".") or mon in ("Mar", "May", "Jun", "Jul", "Dec", "Jan", "Feb", "Apr",
+                                        "Aug", "Sep", "Oct", "Nov", "Sept"):
+            return mon != "May" and _MONTH_ALONE_OK.search(text[max(0, m.start() - 12):m.start()]) is not None if len(mon) <= 4 else True
+        if mon == "May" or mon == "March":
+            return _MONTH_ALONE_OK.search(text[max(0, m.start() - 12):m.start()]) is not None
+    if rule == "year":
+        if _NOT_YEAR_AFTER.match(text[m.end():m.end() + 12]) or _NOT_YEAR_BEFORE.search(text[max(0, m.start() - 12):m.start()]):
+            return False
+        if m.end() < len(text) and text[m.end()] in ",." and m.end() + 1 < len(text) and text[m.end() + 1].isdigit():
+            return False
+    if rule in ("duration", "ago", "duration_bare") and s.lower().startswith(("a ", "an ")) and rule == "duration":
+        return True
+    if rule == "ref" and s.lower() in ("then", "present", "once", "the time", "that time"):
+        return False
+    if rule == "set" and m.group("w").lower() == "a" and m.group("unit").lower() in ("morning", "night", "evening"):
+        return False
+    return True
+
+
+def find(text: str) -> list[Found]:
+    """Every temporal expression in `text`, left to right, without overlaps."""
+    cands: list[Found] = []
+    for rule, pattern in RULES:
+        for m in pattern.finditer(text):
+            if not m.group(0).strip() or not _acceptable(rule, m, text):
+                continue
+            start, end = m.span()
+            while end > start and text[end - 1] in " ,-":
+                end -= 1
+            cands.append(Found(start, end, text[start:end], rule, m.groupdict()))
+    cands.sort(key=lambda f: (-(f.end - f.start), f.start))
+    taken: list[Found] = []
+    for f in cands:
+        if any(f.start < t.end and t.start < f.end for t in taken):
+            continue
+        taken.append(f)
+    return sorted(taken, key=lambda f: f.start)
