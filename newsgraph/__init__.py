@@ -14,11 +14,12 @@ from __future__ import annotations
 from .errors import KBError, ModelError, NewsgraphError, ReadError, StoreError
 from .model import Actor, Article, Event, Interval, Location, Mention, Quote, Timex
 from .pipeline import Options, Pipeline
+from .store import open
 
 __version__ = "0.1.0"
 
 __all__ = [
     "Actor", "Article", "Event", "Interval", "KBError", "Location", "Mention",
     "ModelError", "NewsgraphError", "Options", "Pipeline", "Quote", "ReadError",
-    "StoreError", "Timex", "__version__",
+    "StoreError", "Timex", "__version__", "open",
 ]

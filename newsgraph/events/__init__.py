@@ -1,12 +1,164 @@
-"""Stage 7, events: PLOVER-typed events with actors, date, place, occasion, status."""
+"""Stage 7, events: PLOVER-typed events with actors, date, place, occasion, status.
+
+One pass per sentence: find triggers (triggers.py), drop those another trigger
+covers ("held talks" once, "agreed to cooperate" as one AGREE), then fill each event's
+roles (roles.py), status (status.py), place, occasion and date (context.py).
+Sentences' quoted speech is left to the quotes stage: "I am glad to meet you" is not
+a meeting.
+"""
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
-from ..model import Article
+from ..model import Article, Event
+from . import context, roles
+from .ontology import GOLD_ALIASES, TYPES, matches_gold, plover_category
+from .status import status_of
+from .triggers import ABSORBING_TYPES, ACCIDENT_NOUNS, HEAVY_WEAPONS, Trigger, noun_trigger, verb_trigger
+
+_QUOTED = re.compile(r"“[^”]*”|\"[^\"\n]*\"")
+# Complements of these verbs are the object of the accusation/denial, not events of
+# their own unless the verb is itself absorbed: kept, with the status they give.
+REPORT_VERBS = frozenset({"say", "announce", "conclude", "insist", "state", "tell",
+                          "declare", "add", "stress", "write", "reiterate", "warn"})
+_SIDELINES = frozenset({"sidelines", "margins", "sideline"})
+
+
+def _quoted_ranges(text: str, offset: int) -> list[tuple[int, int]]:
+    return [(m.start() + offset, m.end() + offset) for m in _QUOTED.finditer(text)
+            if len(m.group()) > 25]  # short quoted names ("turning point") stay
+
+
+def _in_ranges(idx: int, ranges: list[tuple[int, int]]) -> bool:
+    return any(a <= idx < b for a, b in ranges)
+
+
+def _accidental(trig: Trigger) -> bool:
+    return trig.type in ("ASSAULT", "FIGHT") and any(
+        c.dep_ == "prep" and any(g.lemma_.lower() in ACCIDENT_NOUNS for g in c.children)
+        for c in trig.token.children)
+
+
+def find_triggers(sent: Any, *, quoted: list[tuple[int, int]] | None = None
+                  ) -> list[Trigger]:
+    """The event triggers of one sentence, after covering and absorption. `quoted`:
+    character ranges of direct speech in the document, left out."""
+    quoted = quoted if quoted is not None else _quoted_ranges(sent.text, sent.start_char)
+    found: list[Trigger] = []
+    for tok in sent:
+        if _in_ranges(tok.idx, quoted):
+            continue
+        trig = None
+        if tok.pos_ == "VERB":
+            trig = verb_trigger(tok) or _must_demand(tok)
+        elif tok.pos_ == "NOUN":
+            trig = noun_trigger(tok)
+        if trig is not None:
+            found.append(trig)
+    covered = {t.noun.i for t in found if t.noun is not None and t.noun is not t.token}
+    kept: list[Trigger] = []
+    by_token = {t.token.i: t for t in found}
+    for trig in found:
+        tok = trig.token
+        if trig.noun is tok and tok.i in covered:
+            continue
+        head = by_token.get(tok.head.i) if tok.head is not tok else None
+        if head is not None and tok.dep_ in ("xcomp", "ccomp") \
+                and head.type in ABSORBING_TYPES:
+            continue  # "pledged to strengthen": the pledge is the event
+        if _accidental(trig):
+            continue
+        if trig.type == "ASSAULT" and trig.mode in (None, "kill", "firearms") and any(
+                t.lemma_.lower() in HEAVY_WEAPONS for t in sent):
+            trig.type, trig.mode = "FIGHT", trig.mode or "heavy-weapons"
+        kept.append(trig)
+    kept += _sideline_meetings(sent, {t.token.i for t in kept}, quoted)
+    return kept
+
+
+def _must_demand(tok: Any) -> Trigger | None:
+    """"X said Y must withdraw": a demand (PLOVER DEMAND covers demands and orders)."""
+    if tok.lemma_.lower() not in REPORT_VERBS:
+        return None
+    for c in tok.children:
+        if c.dep_ == "ccomp" and any(a.dep_ == "aux" and a.lower_ == "must"
+                                     for a in c.children):
+            return Trigger(tok, "DEMAND", "demand")
+    return None
+
+
+def _sideline_meetings(sent: Any, taken: set[int], quoted: list[tuple[int, int]]
+                       ) -> list[Trigger]:
+    """"On the sidelines of the SCO summit, Raisi assured his Russian counterpart":
+    a verb addressed to someone on a summit's sidelines is a meeting."""
+    out = []
+    for tok in sent:
+        if tok.lower_ not in _SIDELINES or tok.dep_ != "pobj":
+            continue
+        verb = tok.head.head
+        if verb.pos_ != "VERB" or verb.i in taken or _in_ranges(verb.idx, quoted):
+            continue
+        if any(c.dep_ in ("dobj", "dative") and c.pos_ in ("PROPN", "NOUN")
+               for c in verb.children):
+            out.append(Trigger(verb, "CONSULT", "sidelines"))
+    return out
+
+
+def _clause_tokens(trig: Trigger) -> list[Any]:
+    tok = trig.token
+    if trig.noun is tok and tok.head.pos_ in ("VERB", "AUX") and tok.dep_ in (
+            "dobj", "pobj", "nsubj", "attr"):
+        tok = tok.head
+    if tok.dep_ == "pobj" and tok.head.head.pos_ in ("VERB", "AUX"):
+        tok = tok.head.head
+    return list(tok.subtree)
+
+
+def _event(article: Article, sent: Any, trig: Trigger, *, kb: Any) -> Event:
+    actor_heads, recipient_heads = roles.argument_heads(trig)
+    actors = roles.resolve_all(article, actor_heads, kb=kb)
+    recipients = [a for a in roles.resolve_all(article, recipient_heads, kb=kb)
+                  if all(a.id != b.id for b in actors)]
+    status = status_of(trig.token)
+    clause = _clause_tokens(trig)
+    c_start = min(t.idx for t in clause)
+    c_end = max(t.idx + len(t) for t in clause)
+    clause_text = article.text[c_start:c_end]
+    occ = context.occasion(clause_text, kb=kb) or context.occasion(sent.text, kb=kb)
+    loc = context.location(article, clause, kb=kb) or context.location(
+        article, list(sent), kb=kb)
+    timex = context.clause_date(article, c_start, c_end, sent_start=sent.start_char,
+                                sent_end=sent.end_char)
+    date = timex.value if timex is not None else None
+    year = (date or article.published or "")[:4] or None
+    loc = context.refine_with_summit(loc, occ, year, kb=kb)
+    if (status == "reported" and timex is not None and timex.precision == "day"
+            and article.published and date and date > article.published
+            and trig.token.tag_ not in ("VBD", "VBN")):
+        status = "planned"  # "meet next week": a dated future event not told as past
+    mode = trig.mode
+    if trig.type == "CONSULT" and mode == "meet" and occ and occ.endswith("visit"):
+        mode = "visit"
+    return Event(type=trig.type, mode=mode, actor=actors, recipient=recipients,
+                 text=sent.text, start=sent.start_char, end=sent.end_char,
+                 trigger=trig.text, date=date,
+                 precision=timex.precision if timex is not None else None,
+                 interval=timex.interval if timex is not None else None,
+                 location=loc, occasion=occ, status=status)
 
 
 def extract(article: Article, *, kb: Any = None) -> None:
     """Fill `article.events`."""
     article.events = []
+    if article.doc is None:
+        return
+    quoted = _quoted_ranges(article.text, 0)
+    for sent in article.doc.sents:
+        for trig in find_triggers(sent, quoted=quoted):
+            article.events.append(_event(article, sent, trig, kb=kb))
+
+
+__all__ = ["GOLD_ALIASES", "TYPES", "extract", "find_triggers", "matches_gold",
+           "plover_category"]

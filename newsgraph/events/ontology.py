@@ -56,12 +56,16 @@ CONFLICTUAL = frozenset({"SANCTION", "COERCE", "ASSAULT", "FIGHT", "MOBILIZE",
 
 
 def plover_category(type_: str, status: str) -> str:
-    """The PLOVER category of an event of our `type_` with our `status`."""
-    if status == "planned":
+    """The PLOVER category of an event of our `type_` with our `status`: an act
+    announced or offered is an intent (AGREE or THREATEN), a cooperative act refused
+    ("will not accept", "failed to reach agreement") a REJECT."""
+    if status in ("planned", "hypothetical"):
         if type_ in COOPERATIVE:
             return "AGREE"
-        if type_ in CONFLICTUAL:
+        if type_ in CONFLICTUAL or type_ == "SANCTION":
             return "THREATEN"
+    if status == "negated" and (type_ in COOPERATIVE or type_ == "AGREE"):
+        return "REJECT"
     return type_
 
 

@@ -50,7 +50,7 @@ def parse_date(value: str | None) -> str | None:
         return None
     text = str(value).strip()
     if re.fullmatch(r"\d{10}(\.\d+)?", text):  # a Unix timestamp
-        return dt.datetime.fromtimestamp(float(text), tz=dt.timezone.utc).date().isoformat()
+        return dt.datetime.fromtimestamp(float(text), tz=dt.UTC).date().isoformat()
     candidates: list[tuple[int, str | None]] = []
     if m := _ISO.search(text):
         candidates.append((m.start(), _make(int(m[1]), int(m[2]), int(m[3]))))

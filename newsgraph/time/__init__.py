@@ -1,13 +1,189 @@
-"""Stage 4, time: tag and normalize date expressions; infer the article's date."""
+"""Stage 4, time: tag and normalize date expressions; infer the article's date.
+
+    tagger.find      -> expressions (TIMEX3 extents)
+    normalize        -> TIMEX3 values against a reference day
+    anchor.tag       -> which anchor (publication, narrative) and tense, per expression
+    infer            -> the article's window from office terms, summits, reported days
+    calendar         -> weeks, quarters, seasons, intervals
+
+Without a publication date, every expression is resolved against every day the
+evidence leaves possible: a value all of them agree on is kept, otherwise the value is
+null and `interval` is the range the true day lies in. Today's date is never used.
+"""
 
 from __future__ import annotations
 
+import re
+from datetime import date, timedelta
 from typing import Any
 
-from ..model import Article
+from ..model import Article, Interval, Timex
+from .anchor import sentence_bounds, tag
+from .calendar import WEEKDAYS, span_of, weekday_in
+from .infer import Window, intersect, refine, summit_window, term_window
+from .tagger import MONTHS
+
+__all__ = ["date_of_span", "resolve", "tag"]
+
+# A window up to this long is resolved day by day; longer ones by their two ends plus
+# the days matching a weekday or month-day. Two months keeps an article under ~0.2 s.
+SHORT_WINDOW_DAYS = 62
+
+_WEEKDAY = re.compile(r"\b(monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b", re.I)
+_RELATIVE = re.compile(r"\b(?:last|next|this|coming|past|previous|following)\b", re.I)
+_MONTH_DAY = re.compile(r"^([A-Za-z]+)\.?\s+(\d{1,2})(?:st|nd|rd|th)?$")
+
+
+def _parse_iso(value: str | None) -> date | None:
+    try:
+        return date.fromisoformat(value[:10]) if value else None
+    except ValueError:
+        return None
+
+
+def _matching_days(t: Timex, window: Window) -> list[date] | None:
+    """The days in `window` a weekday or a month-day without year can denote."""
+    if t.type not in ("DATE", "TIME"):
+        return None
+    m = _WEEKDAY.search(t.text)
+    if m and not _RELATIVE.search(t.text):
+        return weekday_in(window[0], window[1], WEEKDAYS.index(m[1].lower()))
+    m = _MONTH_DAY.match(t.text.strip())
+    if m and m[1].lower() in MONTHS:
+        month, day = MONTHS[m[1].lower()], int(m[2])
+        out = []
+        for year in range(window[0].year, window[1].year + 1):
+            try:
+                d = date(year, month, day)
+            except ValueError:
+                continue
+            if window[0] <= d <= window[1]:
+                out.append(d)
+        return out
+    return None
+
+
+def tag_window(text: str, window: Window, *, doc: Any = None) -> list[Timex]:
+    """Tag `text` whose date is only known to lie in `window` (inclusive)."""
+    base = tag(text, ref=None, doc=doc)
+    length = (window[1] - window[0]).days
+    cache: dict[date, list[Timex]] = {}
+
+    def at(day: date) -> list[Timex]:
+        if day not in cache:
+            cache[day] = tag(text, ref=day, doc=doc)
+        return cache[day]
+
+    if length <= SHORT_WINDOW_DAYS:
+        days = [window[0] + timedelta(days=i) for i in range(length + 1)]
+    else:
+        days = [window[0], window[1]]
+    out = []
+    for i, t in enumerate(base):
+        if t.value is not None or t.anchor == "absolute":
+            out.append(t)
+            continue
+        matching = _matching_days(t, window)
+        refs = matching if matching else days
+        values = [at(d)[i] for d in refs if len(at(d)) == len(base)]
+        out.append(_agree(t, values, matching=bool(matching)))
+    return out
+
+
+def _agree(t: Timex, values: list[Timex], *, matching: bool) -> Timex:
+    distinct = {v.value for v in values}
+    anchor = "kb"
+    if len(distinct) == 1 and None not in distinct:
+        v = values[0]
+        return Timex(text=t.text, start=t.start, end=t.end, type=v.type, value=v.value,
+                     precision=v.precision, interval=v.interval, anchor=anchor)
+    spans = [span_of(v.value[:10] if v.value and v.type == "TIME" else v.value) for v in values]
+    if not spans or any(s is None for s in spans):
+        return Timex(text=t.text, start=t.start, end=t.end, type=t.type, value=None,
+                     precision=None, interval=None, anchor=anchor)
+    precisions = {s[2] for s in spans}  # type: ignore[index]
+    first = min(s[0] for s in spans)  # type: ignore[index]
+    last = max(s[1] for s in spans)  # type: ignore[index]
+    return Timex(text=t.text, start=t.start, end=t.end, type=t.type, value=None,
+                 precision=precisions.pop() if len(precisions) == 1 else None,
+                 interval=Interval(first.isoformat(), last.isoformat()), anchor=anchor)
 
 
 def resolve(article: Article, *, kb: Any) -> None:
     """Fill `article.timexes`; set `article.published` (basis "inferred") or
     `article.date_interval` when the article has no date of its own."""
-    article.timexes = []
+    text = article.text or ""
+    doc = article.doc
+    ref = _parse_iso(article.published)
+    if ref is not None:
+        article.timexes = tag(text, ref=ref, doc=doc)
+        return
+    window = term_window(article, kb)
+    summits = summit_window(article, kb, within=window)
+    if summits is not None:
+        window = intersect(window, summits)
+    if window is None:
+        # No anchor at all: absolute dates only, the rest honestly unknown.
+        article.timexes = tag(text, ref=None, doc=doc)
+        return
+    timexes = tag_window(text, window, doc=doc)
+    narrowed = refine(window, timexes, text, doc=doc)
+    if narrowed[0] == narrowed[1]:
+        article.published = narrowed[0].isoformat()
+        article.published_basis = "inferred"
+        article.timexes = [_mark(t, "kb") for t in tag(text, ref=narrowed[0], doc=doc)]
+        return
+    if narrowed != window:
+        timexes = tag_window(text, narrowed, doc=doc)
+    article.date_interval = Interval(narrowed[0].isoformat(), narrowed[1].isoformat())
+    article.timexes = timexes
+
+
+def _mark(t: Timex, anchor: str) -> Timex:
+    if t.anchor == "published":
+        t.anchor = anchor
+    return t
+
+
+def date_of_span(article: Article, start: int, end: int) -> Timex | None:
+    """The timex that dates the clause of text[start:end]: one in the same clause (the
+    same governing verb) first, else the nearest in the same sentence; None if none.
+    Only timexes that carry a calendar value or an interval count."""
+    dated = [t for t in article.timexes if t.type in ("DATE", "TIME")
+             and (t.interval is not None or (t.value and span_of(t.value[:10]) is not None))]
+    if not dated:
+        return None
+    doc = article.doc
+    if doc is not None:
+        span = doc.char_span(start, end, alignment_mode="expand")
+        if span is not None:
+            sent = span.sent
+            left, right = sent.start_char, sent.end_char
+            in_sent = [t for t in dated if left <= t.start and t.end <= right]
+            verb = _clause_verb(span.root)
+            same = []
+            for t in in_sent:
+                tspan = doc.char_span(t.start, t.end, alignment_mode="expand")
+                if tspan is not None and _clause_verb(tspan.root) is verb:
+                    same.append(t)
+            pool = same or in_sent
+            return min(pool, key=lambda t: _distance(t, start, end)) if pool else None
+    left, right = sentence_bounds(article.text, start, end)
+    pool = [t for t in dated if left <= t.start and t.end <= right]
+    return min(pool, key=lambda t: _distance(t, start, end)) if pool else None
+
+
+def _clause_verb(token: Any) -> Any:
+    for _ in range(8):
+        if token.pos_ in ("VERB", "AUX") or token.head is token:
+            return token
+        token = token.head
+    return token
+
+
+def _distance(t: Timex, start: int, end: int) -> int:
+    if t.end <= start:
+        return start - t.end
+    if t.start >= end:
+        return t.start - end
+    return 0

@@ -76,7 +76,7 @@ RULES: list[tuple[str, re.Pattern[str]]] = [
     _p("season", rf"(?:(?P<mod>early|late|mid)[- ])?(?:the\s+)?(?P<season>{_SEASON})(?:\s+(?:of\s+)?(?P<y>{_YEARNUM}))?"),
     _p("quarter", rf"(?:the\s+)?(?:(?P<rel>latest|last|past|previous|current|same|year-earlier|year-ago|{_REL})\s+)?(?P<ord>first|second|third|fourth|1st|2nd|3rd|4th)[- ](?:fiscal[- ])?(?P<unit>quarter|half)(?:\s+of\s+(?P<y>{_YEARNUM}))?(?:\s+(?P<y2>{_YEARNUM}))?"),
     _p("the_unit", r"(?:the\s+)(?P<rel>latest\s+|year-earlier\s+|year-ago\s+|comparable\s+|same\s+)?(?P<unit>quarter|year|month|week|period|fiscal year)(?=[\s,.;])"),
-    _p("ago", rf"(?P<n>{_NUMWORD})\s+(?P<unit>{_UNIT})s?\s+(?P<dir>ago|earlier|later|before|after|from now|hence|afterwards?)"),
+    _p("ago", rf"(?:(?:nearly|almost|about|more than|some|over|roughly|just|only)\s+)?(?P<n>{_NUMWORD})\s+(?P<unit>{_UNIT})s?\s+(?P<dir>ago|earlier|later|before|after|from now|hence|afterwards?)"),
     _p("following_day", r"(?:the\s+)?(?P<rel>following|next|previous|preceding|same|that)\s+(?P<unit>day|morning|evening|night|week|month|year)"),
     _p("duration", rf"(?:(?P<lead>the\s+(?:past|last|next|previous|first|coming|following)|the\s+first|the|another|more\s+than|less\s+than|nearly|almost|about|over|some|at\s+least|up\s+to)\s+)?(?P<n>{_NUMWORD})(?:[- ]|\s+)(?P<unit>{_UNIT})s?(?:[- ]old|[- ]long)?"),
     _p("duration_bare", rf"(?:the\s+)?(?P<lead>past|last|next|recent|coming)\s+(?P<unit>{_UNIT})s"),
@@ -97,10 +97,7 @@ def _acceptable(rule: str, m: re.Match[str], text: str) -> bool:
     s = m.group(0)
     if rule == "month" and not m.group("mod") and not m.group("rel"):
         mon = m.group("mon")
-        if mon.endswith(".") or mon in ("Mar", "May", "Jun", "Jul", "Dec", "Jan", "Feb", "Apr",
-                                        "Aug", "Sep", "Oct", "Nov", "Sept"):
-            return mon != "May" and _MONTH_ALONE_OK.search(text[max(0, m.start() - 12):m.start()]) is not None if len(mon) <= 4 else True
-        if mon == "May" or mon == "March":
+        if mon in ("May", "March") or len(mon) <= 4:
             return _MONTH_ALONE_OK.search(text[max(0, m.start() - 12):m.start()]) is not None
     if rule == "year":
         if _NOT_YEAR_AFTER.match(text[m.end():m.end() + 12]) or _NOT_YEAR_BEFORE.search(text[max(0, m.start() - 12):m.start()]):
@@ -109,7 +106,15 @@ def _acceptable(rule: str, m: re.Match[str], text: str) -> bool:
             return False
     if rule in ("duration", "ago", "duration_bare") and s.lower().startswith(("a ", "an ")) and rule == "duration":
         return True
-    if rule == "ref" and s.lower() in ("then", "present", "once", "the time", "that time"):
+    if rule == "ref" and s.lower() in ("then", "present", "once", "the time", "that time",
+                                       "so far", "soon", "future", "to date"):
+        return False
+    if rule == "season" and not (m.group("mod") or m.group("y")) \
+            and not re.search(r"\b(?:this|last|next|the|in|during|since|until|by|of)\s+$", text[max(0, m.start() - 10):m.start()], re.IGNORECASE):
+        return False
+    if rule == "duration" and re.match(r"[- ]old\b", text[m.end():m.end() + 5]) or s.lower().endswith("old"):
+        return False
+    if rule == "set_adv" and s.lower() in ("quarterly", "annually", "yearly"):
         return False
     if rule == "set" and m.group("w").lower() == "a" and m.group("unit").lower() in ("morning", "night", "evening"):
         return False

@@ -1,0 +1,162 @@
+"""Reading the words around a mention: the title before a name ("acting Iranian
+counterpart Mohammad Mokhber"), the syntax that tells a place ("in Moscow") from a
+government ("Moscow backed its ally")."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from .kbview import KBView
+from .roles import ACTING_WORDS, PAST_WORDS, SECTOR_WORDS, TITLE_RE, TITLES, Title, sector_of
+
+# Government bodies named by a building or a city district, when the KB has no body
+# entity for them: the country they stand for, and the sector.
+BODY_WORDS: dict[str, tuple[str, str]] = {
+    "kremlin": ("RUS", "GOV"), "white house": ("USA", "GOV"), "pentagon": ("USA", "MIL"),
+    "downing street": ("GBR", "GOV"), "elysee": ("FRA", "GOV"), "élysée": ("FRA", "GOV"),
+    "quai d'orsay": ("FRA", "GOV"), "foggy bottom": ("USA", "GOV"),
+    "state department": ("USA", "GOV"), "zhongnanhai": ("CHN", "GOV"),
+}
+# Groups of states: one group actor each.
+GROUPS: dict[str, tuple[str, str]] = {
+    "western": ("G:WEST", "Western countries"), "the west": ("G:WEST", "Western countries"),
+    "west": ("G:WEST", "Western countries"), "european": ("G:EUROPE", "European powers"),
+    "arab": ("G:ARAB", "Arab states"), "gulf": ("G:GULF", "Gulf states"),
+    "major": ("G:POWERS", "major powers"), "world": ("G:POWERS", "world powers"),
+}
+GROUP_NOUNS = frozenset({"countries", "powers", "nations", "states", "governments",
+                         "allies", "leaders", "partners", "capitals"})
+DETERMINERS = frozenset({"the", "his", "her", "its", "their", "a", "an", "our", "this"})
+MODIFIERS = PAST_WORDS | ACTING_WORDS | DETERMINERS | frozenset(
+    {"new", "incoming", "deputy", "top", "senior", "chief", "first", "newly", "elected",
+     "sitting", "current"})
+# Prepositions after which a country or city is where something happens.
+PLACE_PREPS = frozenset({"in", "at", "inside", "within", "throughout", "across", "near",
+                         "into", "outside", "around", "through", "via", "towards",
+                         "toward", "over"})
+# ... and, for cities only, these too ("from Tehran", "visit to Moscow").
+CITY_PREPS = PLACE_PREPS | frozenset({"from", "to"})
+MOTION_WORDS = frozenset({"visit", "leave", "reach", "arrive", "enter", "travel", "fly",
+                          "return", "trip", "tour", "go", "come", "head", "move", "host",
+                          "hold"})
+GLUED = re.compile(r"(?<=[a-z])(and|for|that|to|with)$")
+
+
+def strip_glued(text: str) -> str:
+    """Scraped text glues words ("Ministry of Foreign Affairsand"): drop the tail."""
+    words = text.split()
+    if words and words[-1][:1].isupper() and len(words[-1]) > 6 \
+            and re.search(r"s(and|for|that|to|with)$", words[-1]):
+        words[-1] = GLUED.sub("", words[-1])
+    return " ".join(words)
+
+
+def country_of_word(word: str, *, kbv: KBView) -> str | None:
+    """ISO3 of a country name, demonym or possessive ("Iran's", "Iranian", "Americans")."""
+    word = re.sub(r"['’]s?$", "", word.strip(" ,.;:()\"“”"))
+    if not word or not word[:1].isupper():
+        return None
+    found = kbv.country(word)
+    if found is None and word.endswith("s") and len(word) > 4:
+        found = kbv.country(word[:-1])
+    return found.iso3 if found is not None else None
+
+
+def body_of_word(word: str) -> tuple[str, str] | None:
+    return BODY_WORDS.get(word.lower().strip(" ,.'’s"))
+
+
+def read_prefix(text: str, *, kbv: KBView, kb: Any) -> tuple[Title, int] | None:
+    """The title that ends `text` (the words just before a name), and where it starts
+    in `text`; None when `text` does not end with a title."""
+    tail = text.rstrip()
+    if tail.endswith(","):
+        tail = tail[:-1].rstrip()
+    match = None
+    for m in TITLE_RE.finditer(tail):
+        if tail[m.end():].strip() == "":
+            match = m
+    if match is None:
+        return None
+    title = Title(role=TITLES[match.group(1).lower()], text=match.group(0))
+    title.sector = sector_of(match.group(1).split()[-1], kb=kb) or "GOV"
+    start = match.start()
+    words = list(re.finditer(r"\S+", tail[:match.start()]))
+    for w in reversed(words[-5:]):
+        raw = w.group(0)
+        low = raw.lower().strip(",")
+        if raw.endswith(",") or raw.endswith(".") and low not in ("u.s.", "u.n."):
+            break
+        iso = country_of_word(raw, kbv=kbv)
+        body = body_of_word(raw)
+        if iso and title.country is None:
+            title.country = iso
+        elif body and title.country is None:
+            title.country, title.body = body[0], raw
+        elif low in PAST_WORDS:
+            title.past = True
+        elif low in ACTING_WORDS:
+            title.acting = True
+        elif low in MODIFIERS or low in SECTOR_WORDS:
+            pass
+        else:
+            break
+        start = w.start()
+    # "the Iranian president" keeps its determiner out: the mention starts at the noun words
+    return title, start
+
+
+def read_of(text: str, *, kbv: KBView) -> str | None:
+    """The country in "president of Armenia" (text just after the title)."""
+    m = re.match(r"\s+of\s+(?:the\s+)?((?:[A-Z][\w.'’-]*\s?){1,4})", text)
+    if not m:
+        return None
+    name = m.group(1).strip()
+    found = kbv.country(name)
+    return found.iso3 if found is not None else None
+
+
+def climb(token: Any) -> Any:
+    """From a name token up through compounds, appositions and conjunctions to the word
+    that carries the phrase's role in the sentence."""
+    seen = 0
+    while token.dep_ in ("compound", "appos", "conj", "flat", "nmod", "amod") \
+            and token.head is not token and seen < 6:
+        if token.dep_ in ("compound", "amod", "nmod") and token.head.i < token.i:
+            break
+        token = token.head
+        seen += 1
+    return token
+
+
+def is_place(span: Any, *, city: bool) -> bool:
+    """Whether a country/city name is used as a place ("in Moscow", "visit Tehran")
+    rather than as an actor ("Moscow backed", "ties with Tehran", "Tehran's program")."""
+    root = climb(span.root)
+    if root.dep_ == "poss" or (span.end < len(span.doc) and span.doc[span.end].tag_ == "POS"):
+        return False
+    if root.dep_ == "pobj":
+        prep = root.head.lower_
+        if prep in (CITY_PREPS if city else PLACE_PREPS):
+            if prep == "to" and root.head.head.lemma_.lower() not in MOTION_WORDS:
+                return False
+            return True
+        return False
+    if city and root.dep_ in ("dobj", "npadvmod", "attr") and root.head.lemma_.lower() in MOTION_WORDS:
+        return True
+    if city and root.dep_ in ("appos",):
+        return True
+    return False
+
+
+def head_noun(span: Any) -> Any:
+    """The noun a demonym modifies: "Russian" in "Russian officials" -> officials."""
+    token = span.root
+    if token.dep_ in ("amod", "compound", "nmod") and token.head.i > token.i \
+            and token.head.pos_ in ("NOUN", "PROPN"):
+        return token.head
+    nxt = span.doc[span.end] if span.end < len(span.doc) else None
+    if nxt is not None and nxt.pos_ == "NOUN":
+        return nxt
+    return None

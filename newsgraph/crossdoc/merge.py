@@ -1,0 +1,317 @@
+"""Event mentions -> events, within one article and across articles.
+
+The same real-world event mentioned twice in one article, reported by many outlets, or
+announced before and reported after becomes ONE `MergedEvent` with all its mentions.
+
+Merge key: same PLOVER type, same participant set (actor ids; roles interchangeable for
+symmetric types), compatible mode, status, dates, places and occasions (`compatible`).
+The merged value is the most precise consistent one; two different exact days or
+places from different sources are kept side by side (`alternatives`) and flagged
+(`conflict`), never silently overwritten.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+from typing import Any
+
+from ..model import Interval, Location
+
+# Types whose actor and recipient are interchangeable: "A met B" is "B met A".
+SYMMETRIC_TYPES = frozenset({"CONSULT", "COOPERATE", "AGREE"})
+# Statuses that can describe one happening at different times (announced, then held;
+# claimed by one outlet, reported by another). Others merge only with their own kind.
+STATUS_RANK = {"reported": 3, "claimed": 2, "planned": 1}
+# Two exact days this far apart may still be one event (time zones, "yesterday" read
+# against a different publication day); further apart they are two events.
+DATE_SLIP_DAYS = 1
+
+
+@dataclass
+class MentionView:
+    """One event mention as the merger sees it."""
+
+    id: str
+    doc_id: str
+    type: str
+    mode: str | None
+    status: str
+    actor_ids: tuple[str, ...]
+    recipient_ids: tuple[str, ...]
+    date: str | None = None
+    precision: str | None = None
+    interval: Interval | None = None
+    location: Location | None = None
+    occasion: str | None = None
+
+
+@dataclass
+class MergedEvent:
+    id: str
+    type: str
+    mode: str | None
+    status: str
+    participants_key: str
+    date: str | None
+    precision: str | None
+    interval: Interval | None
+    location: Location | None
+    occasion: str | None
+    conflict: bool = False
+    # {"date": ["2024-07-19", "2024-07-20"], "location": ["Moscow", "Sochi"]}
+    alternatives: dict[str, list[str]] = field(default_factory=dict)
+    doc_ids: set[str] = field(default_factory=set)
+    mention_ids: list[str] = field(default_factory=list)
+
+    @property
+    def span(self) -> tuple[str, str] | None:
+        return day_range(self.date, self.precision, self.interval)
+
+
+def participants_key(type_: str, actor_ids: tuple[str, ...] | list[str],
+                     recipient_ids: tuple[str, ...] | list[str]) -> str:
+    if type_ in SYMMETRIC_TYPES:
+        return "|".join(sorted(set(actor_ids) | set(recipient_ids)))
+    return ",".join(sorted(set(actor_ids))) + ">" + ",".join(sorted(set(recipient_ids)))
+
+
+def _parse_day(value: str) -> date | None:
+    try:
+        return date.fromisoformat(value)
+    except (TypeError, ValueError):
+        return None
+
+
+_SEASONS = {"SP": ("03-01", "05-31"), "SU": ("06-01", "08-31"), "FA": ("09-01", "11-30"),
+            "WI": ("12-01", "02-28")}
+
+
+def day_range(value: str | None, precision: str | None,
+              interval: Interval | None) -> tuple[str, str] | None:
+    """The first and last day a date value can denote: the interval if given, else what
+    the TIMEX3 value spans (2024-07-04, 2024-W27, 2024-07, 2024-SU, 2024)."""
+    if interval is not None:
+        return interval.start, interval.end
+    if not value:
+        return None
+    day = _parse_day(value[:10])
+    if day is not None and len(value) >= 10:
+        return day.isoformat(), day.isoformat()
+    try:
+        if len(value) == 8 and value[4:6] == "-W":
+            first = date.fromisocalendar(int(value[:4]), int(value[6:8]), 1)
+            return first.isoformat(), (first + timedelta(days=6)).isoformat()
+        if len(value) == 7 and value[4] == "-" and value[5:7].isdigit():
+            year, month = int(value[:4]), int(value[5:7])
+            nxt = date(year + month // 12, month % 12 + 1, 1)
+            return f"{value}-01", (nxt - timedelta(days=1)).isoformat()
+        if len(value) == 7 and value[5:7] in _SEASONS:
+            start, end = _SEASONS[value[5:7]]
+            end_year = int(value[:4]) + (1 if value[5:7] == "WI" else 0)
+            return f"{value[:4]}-{start}", f"{end_year}-{end}"
+        if len(value) == 4 and value.isdigit():
+            return f"{value}-01-01", f"{value}-12-31"
+    except ValueError:
+        return None
+    return None
+
+
+def _is_day(rng: tuple[str, str] | None) -> bool:
+    return rng is not None and rng[0] == rng[1]
+
+
+def _days_apart(a: str, b: str) -> int:
+    da, db = _parse_day(a), _parse_day(b)
+    return abs((da - db).days) if da and db else 10**6
+
+
+def _norm(text: str | None) -> str:
+    return " ".join((text or "").lower().replace("the ", " ").split())
+
+
+def _is_country_level(location: Location, kb: Any) -> bool:
+    if kb is None:
+        return False
+    try:
+        return kb.country(location.name) is not None
+    except Exception:  # a KB still being written must not break merging
+        return False
+
+
+def _location_relation(a: Location | None, b: Location | None, *, kb: Any) -> str:
+    """"same" (or one unknown / one the country of the other), "differ" (two places in
+    one country: maybe conflicting reports), or "incompatible"."""
+    if a is None or b is None or _norm(a.name) == _norm(b.name):
+        return "same"
+    if a.country and b.country and a.country != b.country:
+        return "incompatible"
+    if _is_country_level(a, kb) or _is_country_level(b, kb):
+        return "same"
+    return "differ"
+
+
+def _occasions_agree(a: str | None, b: str | None) -> bool:
+    if not a or not b:
+        return True
+    na, nb = _norm(a), _norm(b)
+    return na in nb or nb in na
+
+
+def _status_compatible(a: str, b: str) -> bool:
+    return a == b or (a in STATUS_RANK and b in STATUS_RANK)
+
+
+def _event_spans(event: MergedEvent) -> list[tuple[str, str]]:
+    spans = [(d, d) for d in event.alternatives.get("date", [])]
+    main = event.span
+    if main is not None and main not in spans:
+        spans.insert(0, main)
+    return spans
+
+
+def compatible(event: MergedEvent, mention: MentionView, *,
+               same_docs: set[str] | None = None, kb: Any = None) -> str | None:
+    """How `mention` fits `event`: None (a different event), "same", or "conflict" (one
+    event, reported with a different exact day or place). `same_docs` are the mention's
+    article and the articles it copies: undated mentions merge only within them."""
+    same_docs = same_docs or {mention.doc_id}
+    if mention.type != event.type or participants_key(
+            mention.type, mention.actor_ids, mention.recipient_ids) != event.participants_key:
+        return None
+    if mention.mode and event.mode and mention.mode != event.mode:
+        return None
+    if not _status_compatible(mention.status, event.status):
+        return None
+    shares_doc = bool(event.doc_ids & same_docs)
+    if not (mention.actor_ids or mention.recipient_ids) and not shares_doc:
+        return None
+    place = _location_relation(event.location, mention.location, kb=kb)
+    if place == "incompatible":
+        return None
+    mspan = day_range(mention.date, mention.precision, mention.interval)
+    espans = _event_spans(event)
+    if mspan is None or not espans:
+        if not shares_doc:
+            return None
+        return "same" if place == "same" else None
+    exact_equal = any(_is_day(mspan) and s == mspan for s in espans)
+    if not _occasions_agree(event.occasion, mention.occasion) and not exact_equal:
+        return None
+    if place == "differ":
+        # two towns in one country: one event only when the day says so
+        return "conflict" if exact_equal else None
+    if exact_equal:
+        return "same"
+    if _is_day(mspan) and any(_is_day(s) for s in espans):
+        near = any(_is_day(s) and _days_apart(s[0], mspan[0]) <= DATE_SLIP_DAYS
+                   for s in espans)
+        located = event.location is not None and mention.location is not None
+        return "conflict" if near and (located or shares_doc) else None
+    if any(s[0] <= mspan[1] and mspan[0] <= s[1] for s in espans):
+        return "same"
+    return None
+
+
+def _add_alternative(event: MergedEvent, key: str, *values: str) -> None:
+    alts = event.alternatives.setdefault(key, [])
+    for v in values:
+        if v not in alts:
+            alts.append(v)
+
+
+def absorb(event: MergedEvent, mention: MentionView, *, how: str, kb: Any = None) -> None:
+    """Fold `mention` into `event` (`how` from `compatible`)."""
+    event.doc_ids.add(mention.doc_id)
+    event.mention_ids.append(mention.id)
+    if STATUS_RANK.get(mention.status, 0) > STATUS_RANK.get(event.status, 0):
+        event.status = mention.status
+    event.mode = event.mode or mention.mode
+    event.occasion = event.occasion or mention.occasion
+    mspan = day_range(mention.date, mention.precision, mention.interval)
+    espan = event.span
+    if how == "conflict":
+        event.conflict = True
+        if _is_day(mspan) and _is_day(espan) and mspan != espan:
+            _add_alternative(event, "date", espan[0], mspan[0])  # type: ignore[index]
+        if (event.location and mention.location
+                and _location_relation(event.location, mention.location, kb=kb) == "differ"):
+            _add_alternative(event, "location", event.location.name, mention.location.name)
+        return
+    if mspan is not None and (espan is None or _narrower(mspan, espan)):
+        if espan is None or (espan[0] <= mspan[0] and mspan[1] <= espan[1]):
+            event.date, event.precision, event.interval = (
+                mention.date, mention.precision, mention.interval)
+        else:
+            lo, hi = max(mspan[0], espan[0]), min(mspan[1], espan[1])
+            event.date, event.precision = (lo, "day") if lo == hi else (None, None)
+            event.interval = None if lo == hi else Interval(lo, hi)
+    if event.location is None or (
+            mention.location is not None and _is_country_level(event.location, kb)
+            and not _is_country_level(mention.location, kb)):
+        event.location = mention.location or event.location
+
+
+def _narrower(a: tuple[str, str], b: tuple[str, str]) -> bool:
+    return _days_apart(a[0], a[1]) < _days_apart(b[0], b[1])
+
+
+def event_id(mention: MentionView, *, salt: str = "") -> str:
+    span = day_range(mention.date, mention.precision, mention.interval)
+    key = "\x1f".join([mention.type, participants_key(mention.type, mention.actor_ids,
+                                                      mention.recipient_ids),
+                       "/".join(span) if span else "", _norm(mention.location.name)
+                       if mention.location else "", salt])
+    return "ev_" + hashlib.sha256(key.encode()).hexdigest()[:12]
+
+
+def new_event(mention: MentionView, *, salt: str = "") -> MergedEvent:
+    return MergedEvent(
+        id=event_id(mention, salt=salt), type=mention.type, mode=mention.mode,
+        status=mention.status,
+        participants_key=participants_key(mention.type, mention.actor_ids,
+                                          mention.recipient_ids),
+        date=mention.date, precision=mention.precision, interval=mention.interval,
+        location=mention.location, occasion=mention.occasion,
+        doc_ids={mention.doc_id}, mention_ids=[mention.id])
+
+
+def best_match(events: list[MergedEvent], mention: MentionView, *,
+               same_docs: set[str] | None = None,
+               kb: Any = None) -> tuple[MergedEvent, str] | None:
+    """The event `mention` belongs to: a plain match before a conflicting one, an event
+    from the same article before others."""
+    same_docs = same_docs or {mention.doc_id}
+    ranked = []
+    for event in events:
+        how = compatible(event, mention, same_docs=same_docs, kb=kb)
+        if how is not None:
+            ranked.append(((how == "same", bool(event.doc_ids & same_docs)), event, how))
+    if not ranked:
+        return None
+    ranked.sort(key=lambda r: r[0], reverse=True)
+    return ranked[0][1], ranked[0][2]
+
+
+def merge_mentions(mentions: list[MentionView], *, events: list[MergedEvent] | None = None,
+                   duplicates: dict[str, str] | None = None,
+                   kb: Any = None) -> list[MergedEvent]:
+    """Merge `mentions` (in order) into `events` (new ones appended); return the events.
+    `duplicates` maps a near-duplicate doc_id to the doc_id it copies."""
+    events = list(events or [])
+    duplicates = duplicates or {}
+    taken = {e.id for e in events}
+    for mention in mentions:
+        same = {mention.doc_id} | ({duplicates[mention.doc_id]}
+                                   if mention.doc_id in duplicates else set())
+        found = best_match(events, mention, same_docs=same, kb=kb)
+        if found is not None:
+            absorb(found[0], mention, how=found[1], kb=kb)
+            continue
+        event = new_event(mention)
+        if event.id in taken:
+            event = new_event(mention, salt=mention.id)
+        taken.add(event.id)
+        events.append(event)
+    return events

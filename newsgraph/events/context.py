@@ -1,0 +1,122 @@
+"""Where, on what occasion and when an event took place."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from ..model import Article, Location, Timex
+
+LOCATIVE_PREPS = frozenset({"in", "at", "near", "outside", "inside"})
+# "on the sidelines of the Shanghai Cooperation Organization (SCO) summit",
+# "at a summit of the SCO", "at the BRICS Summit".
+_SUMMIT = re.compile(
+    r"\b(?:summit|meeting) of (?:the )?(?P<pre>[A-Z][\w.&-]*(?: [A-Z][\w.&-]*)*)"
+    r"(?: \((?P<acr1>[A-Z]{2,})\))?"
+    r"|(?P<org>[A-Z][\w.&-]*(?: (?:[A-Z][\w.&-]*|of|for|and))*?)"
+    r"(?: \((?P<acr2>[A-Z]{2,})\))? [Ss]ummit\b")
+_VISIT = re.compile(r"\b(official|state|working|first|historic)?\s*visit\b", re.I)
+_GENERIC_ORGS = frozenset({"The", "A", "An", "This", "That", "On", "At", "In", "During"})
+
+
+def occasion(text: str, *, kb: Any = None) -> str | None:
+    """The occasion named in a clause: "SCO summit", "official visit", or None."""
+    m = _SUMMIT.search(text)
+    if m:
+        acronym = m.group("acr1") or m.group("acr2")
+        name = m.group("pre") or m.group("org") or ""
+        name = " ".join(w for w in name.split() if w not in _GENERIC_ORGS)
+        if not acronym and name and kb is not None:
+            org = kb.org(name)
+            if org is not None:
+                acronym = _acronym(org)
+        if acronym or name:
+            return f"{acronym or name} summit"
+    m = _VISIT.search(text)
+    if m and re.search(r"\b(during|on|for|amid|this|the|an?)\b[^.]{0,40}visit", text, re.I):
+        return f"{m.group(1).lower()} visit" if m.group(1) else "visit"
+    return None
+
+
+def _acronym(org: Any) -> str | None:
+    names = [org.name, *org.aliases]
+    caps = [n for n in names if n.isupper() and 2 <= len(n) <= 8]
+    return min(caps, key=len) if caps else None
+
+
+def location(article: Article, tokens: list[Any], *, kb: Any = None) -> Location | None:
+    """The place named with a locative preposition in `tokens` (the event's clause),
+    from the actors stage's place mentions, else from the knowledge base."""
+    for tok in tokens:
+        if tok.dep_ != "pobj" or tok.head.lower_ not in LOCATIVE_PREPS:
+            continue
+        candidates = [tok, *[c for c in tok.subtree if c.dep_ in ("pobj", "appos", "compound")
+                             and c.ent_type_ in ("GPE", "LOC", "FAC")]]
+        for cand in candidates:
+            start, end = _phrase(cand)
+            mention = article.mention_at(start, end, role="place")
+            if mention is not None and mention.place is not None:
+                return mention.place
+            found = _kb_place(cand, kb)
+            if found is not None:
+                return found
+    return None
+
+
+def _phrase(token: Any) -> tuple[int, int]:
+    left = token.left_edge
+    return left.idx, token.idx + len(token)
+
+
+def _kb_place(token: Any, kb: Any) -> Location | None:
+    if kb is None or token.ent_type_ not in ("GPE", "LOC", "FAC"):
+        return None
+    ent = next((e for e in token.doc.ents if e.start <= token.i < e.end), None)
+    text = ent.text if ent is not None else token.text
+    place = kb.place(text)
+    if place is not None:
+        return Location(place.name, place.country)
+    country = kb.country(text)
+    if country is not None:
+        return Location(country.name, country.iso3)
+    return None
+
+
+def refine_with_summit(loc: Location | None, occ: str | None, year: str | None, *,
+                       kb: Any) -> Location | None:
+    """A country-only location and a summit held there that year give the city
+    (SCO summit in China in 2025 -> Tianjin)."""
+    if kb is None or occ is None or not occ.endswith(" summit"):
+        return loc
+    org = occ.removesuffix(" summit")
+    summits = kb.summits(org=org, year=int(year)) if year and year[:4].isdigit() else []
+    if loc is not None:
+        country = kb.country(loc.name)
+        if country is None or country.iso3 != loc.country:
+            return loc  # already a city
+        summits = [s for s in summits if s.country == loc.country]
+    if len(summits) == 1 and summits[0].city:
+        return Location(summits[0].city, summits[0].country)
+    return loc
+
+
+def clause_date(article: Article, start: int, end: int, *, sent_start: int,
+                sent_end: int) -> Timex | None:
+    """The timex of the event's own clause, else of its sentence, else None."""
+    try:
+        from ..time import date_of_span  # type: ignore[attr-defined]
+    except ImportError:
+        date_of_span = None
+    if date_of_span is not None:
+        found = date_of_span(article, start, end)
+        if found is not None:
+            return found
+    dated = [t for t in article.timexes if t.type in ("DATE", "TIME") and t.value]
+    inside = [t for t in dated if start <= t.start and t.end <= end]
+    if inside:
+        return inside[0]
+    in_sent = [t for t in dated if sent_start <= t.start and t.end <= sent_end]
+    return in_sent[0] if in_sent else None
+
+
+__all__ = ["clause_date", "location", "occasion", "refine_with_summit"]

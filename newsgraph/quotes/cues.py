@@ -1,0 +1,132 @@
+"""Speech cues and the speaker they point to, read off the dependency parse."""
+
+from __future__ import annotations
+
+from typing import Any
+
+# Lemmas of verbs that report speech or writing. Taken from the most frequent cues of
+# PolNeAR train (said, told, wrote, added, noted, reported, announced, argued, tweeted,
+# explained, declared, ...) plus those the issue names (stressed, emphasized, warned).
+# Verbs of thinking or wanting ("believe", "hope"), which PolNeAR also annotates, are
+# left out: they are not quotes.
+SPEECH_VERBS = frozenset({
+    "say", "tell", "add", "state", "note", "stress", "emphasize", "emphasise", "warn",
+    "declare", "announce", "explain", "insist", "claim", "argue", "confirm", "write",
+    "tweet", "report", "reply", "respond", "ask", "acknowledge", "admit", "assert",
+    "reiterate", "indicate", "comment", "remark", "recall", "underline", "underscore",
+    "observe", "concede", "deny", "predict", "vow", "promise", "pledge", "contend",
+    "maintain", "suggest", "allege", "estimate", "caution", "urge", "testify",
+    "affirm", "reaffirm", "highlight", "complain", "boast", "joke", "quip", "continue",
+    "conclude", "counter", "retort", "scoff", "shout", "yell", "exclaim", "whisper",
+    "mention", "assure", "point", "agree", "describe", "post", "proclaim",
+})
+# cues that need a particle or object to report speech: "pointed out", "agreed that"
+NEEDS_PARTICLE = {"point": "out"}
+SUBJECT_DEPS = ("nsubj", "nsubjpass")
+# children cut from a speaker's subtree: "Amir-Abdollahian [who is accompanying ...]"
+SPEAKER_CUT_DEPS = frozenset({"relcl", "acl", "appos", "punct", "advcl", "parataxis"})
+CLIMB_DEPS = frozenset({"advcl", "conj", "xcomp", "acl", "pcomp"})
+MAX_CLIMB = 3
+
+
+def is_speech_verb(token: Any) -> bool:
+    """A verb that reports speech ("said", "told", "pointed out")."""
+    if token.pos_ not in ("VERB", "AUX") or token.lemma_.lower() not in SPEECH_VERBS:
+        return False
+    if token.dep_ in ("amod", "compound"):  # "its alleged assistance"
+        return False
+    particle = NEEDS_PARTICLE.get(token.lemma_.lower())
+    if particle is not None:
+        return any(c.dep_ == "prt" and c.lower_ == particle for c in token.children)
+    return True
+
+
+def according_to(token: Any) -> Any | None:
+    """For "according" in "according to X", the head word of X."""
+    if token.lower_ != "according" or token.i + 1 >= len(token.doc):
+        return None
+    to = token.doc[token.i + 1]
+    if to.lower_ != "to":
+        return None
+    for child in list(to.children) + list(token.children):
+        if child.dep_ == "pobj":
+            return child
+    return None
+
+
+def subject_of(verb: Any) -> Any | None:
+    """The subject of `verb`, climbing from participles and conjuncts to the clause
+    that has one: "Raisi suggested that ... may cooperate ..., adding, “...”" -> Raisi
+    (a speaking ancestor wins over a nearer one: "Moscow and Tehran" only cooperate)."""
+    chain = []
+    token = verb
+    for _ in range(MAX_CLIMB + 1):
+        chain.append(token)
+        if token.dep_ not in CLIMB_DEPS and not (token is not verb and token.dep_ == "ccomp"):
+            break
+        if token.head is token or not same_paragraph(token, token.head):
+            break
+        token = token.head
+    with_subject = [(t, own_subject(t)) for t in chain]
+    with_subject = [(t, s) for t, s in with_subject if s is not None]
+    if not with_subject:
+        return None
+    if with_subject[0][0] is verb:
+        return with_subject[0][1]
+    speaking = [s for t, s in with_subject if is_speech_verb(t)]
+    return speaking[0] if speaking else with_subject[0][1]
+
+
+def own_subject(token: Any) -> Any | None:
+    for child in token.children:
+        if child.dep_ in SUBJECT_DEPS and same_paragraph(child, token):
+            return child
+    return None
+
+
+def same_paragraph(a: Any, b: Any) -> bool:
+    """No line break between tokens `a` and `b` (spaCy sentences can run over one)."""
+    lo, hi = sorted((a.idx, b.idx))
+    return "\n" not in a.doc.text[lo:hi]
+
+
+def contiguous(head: Any, cut: set[int]) -> tuple[int, int]:
+    """Token range [start, end) around `head` within its subtree, stopping at tokens in
+    `cut` and at paragraph breaks."""
+    doc = head.doc
+    kept = {t.i for t in head.subtree} - cut
+    start = end = head.i
+    while start - 1 in kept and "\n" not in doc[start - 1].text_with_ws:
+        start -= 1
+    while end + 1 in kept and "\n" not in doc[end].text_with_ws:
+        end += 1
+    return start, end + 1
+
+
+def speaker_tokens(head: Any) -> tuple[int, int]:
+    """Token range [start, end) naming the speaker headed by `head`: its subtree with
+    relative clauses, appositions and the like cut off, widened to the whole named
+    entity ("Hossein Amir-Abdollahian")."""
+    cut: set[int] = set()
+    for child in head.children:
+        if child.dep_ in SPEAKER_CUT_DEPS:
+            cut.update(t.i for t in child.subtree)
+    start, end = contiguous(head, cut)
+    doc = head.doc
+    while start < end - 1 and (doc[start].is_punct or doc[start].dep_ == "cc"):
+        start += 1
+    while end - 1 > start and (doc[end - 1].is_punct or doc[end - 1].dep_ == "cc"):
+        end -= 1
+    if head.ent_type_:
+        for ent in doc.ents:
+            if ent.start <= head.i < ent.end and "\n" not in ent.text:
+                start, end = min(start, ent.start), max(end, ent.end)
+    return start, end
+
+
+def cue_text(verb: Any) -> str:
+    """The cue as written: "said", "told", "pointed out", "according to"."""
+    if verb.lower_ == "according":
+        return "according to"
+    particle = NEEDS_PARTICLE.get(verb.lemma_.lower())
+    return f"{verb.text} {particle}" if particle else verb.text

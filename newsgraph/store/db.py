@@ -1,0 +1,377 @@
+"""Open the store, ingest articles (one transaction each), merge their events."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from ..crossdoc import dedupe
+from ..crossdoc.merge import MentionView, MergedEvent, absorb, best_match, new_event
+from ..errors import StoreError
+from ..model import Actor, Article, Interval, Location
+from .schema import apply_migrations
+from .summary import summarize
+
+DEFAULT_DB = "newsgraph.db"
+ENV_DB = "NEWSGRAPH_DB"
+# How long a writer waits for another process's lock (`serve` reading while `ingest`
+# writes never waits in WAL mode; two writers do).
+BUSY_TIMEOUT_MS = 30_000
+
+
+def resolve_path(path: str | os.PathLike[str] | None = None) -> Path:
+    """--db PATH, else $NEWSGRAPH_DB, else ./newsgraph.db."""
+    return Path(path or os.environ.get(ENV_DB) or DEFAULT_DB)
+
+
+@dataclass
+class IngestResult:
+    doc_id: str
+    status: str  # added | skipped
+    events: int = 0
+    quotes: int = 0
+    duplicate_of: str | None = None
+
+
+def _short_hash(*parts: object) -> str:
+    return hashlib.sha256("\x1f".join(map(str, parts)).encode()).hexdigest()[:12]
+
+
+def _interval_json(interval: Interval | None) -> str | None:
+    return json.dumps(interval.to_dict()) if interval else None
+
+
+def interval_from_json(text: str | None) -> Interval | None:
+    if not text:
+        return None
+    data = json.loads(text)
+    return Interval(data["start"], data["end"])
+
+
+class Store:
+    """One SQLite file in WAL mode. Use `open()`; close with `close()` or `with`."""
+
+    def __init__(self, conn: sqlite3.Connection, path: Path, *, kb: Any = None) -> None:
+        self.conn = conn
+        self.path = path
+        self.kb = kb
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def close(self) -> None:
+        self.conn.close()
+
+    @contextmanager
+    def transaction(self) -> Iterator[sqlite3.Connection]:
+        """BEGIN IMMEDIATE ... COMMIT; ROLLBACK on any exception, Ctrl-C included."""
+        try:
+            self.conn.execute("BEGIN IMMEDIATE")
+        except sqlite3.OperationalError as e:
+            raise StoreError(f"{self.path}: {e}") from e
+        try:
+            # checked at COMMIT: an event's actors are written before its summary row
+            self.conn.execute("PRAGMA defer_foreign_keys = ON")
+            yield self.conn
+        except BaseException:
+            self.conn.execute("ROLLBACK")
+            raise
+        try:
+            self.conn.execute("COMMIT")
+        except sqlite3.Error:
+            self.conn.execute("ROLLBACK")
+            raise
+
+    # -- queries (newsgraph.store.queries, as methods) -------------------------------
+
+    def timeline(self, **filters: Any) -> list[dict[str, Any]]:
+        from . import queries
+
+        return queries.timeline(self, **filters)
+
+    def events(self, **filters: Any) -> list[dict[str, Any]]:
+        from . import queries
+
+        return queries.events(self, **filters)
+
+    def quotes(self, **filters: Any) -> list[dict[str, Any]]:
+        from . import queries
+
+        return queries.quotes(self, **filters)
+
+    def actors(self) -> list[dict[str, Any]]:
+        from . import queries
+
+        return queries.actors(self)
+
+    def show(self, id: str) -> dict[str, Any]:
+        from . import queries
+
+        return queries.show(self, id)
+
+    # -- reading helpers ------------------------------------------------------------
+
+    def has(self, doc_id: str) -> bool:
+        return self.conn.execute("SELECT 1 FROM documents WHERE doc_id = ?",
+                                 (doc_id,)).fetchone() is not None
+
+    def count(self, table: str) -> int:
+        if table not in {"documents", "events", "event_mentions", "quotes", "actors"}:
+            raise StoreError(f"no table {table!r}")
+        return self.conn.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
+
+    # -- ingest ---------------------------------------------------------------------
+
+    def ingest(self, article: Article) -> IngestResult:
+        """Store one processed article and merge its events, all or nothing. An article
+        whose cleaned text is already stored is skipped."""
+        doc_id = article.doc_id
+        if self.has(doc_id):
+            return IngestResult(doc_id, "skipped")
+        try:
+            with self.transaction() as conn:
+                if self.has(doc_id):  # another process stored it meanwhile
+                    return IngestResult(doc_id, "skipped")
+                duplicate_of = self._insert_document(conn, article)
+                self._insert_mentions(conn, article)
+                n_quotes = self._insert_quotes(conn, article)
+                mentions = self._insert_event_mentions(conn, article)
+                self._merge(conn, mentions, duplicate_of=duplicate_of)
+        except sqlite3.Error as e:
+            raise StoreError(f"{self.path}: {e}") from e
+        return IngestResult(doc_id, "added", events=len(mentions), quotes=n_quotes,
+                            duplicate_of=duplicate_of)
+
+    def _upsert_actor(self, conn: sqlite3.Connection, actor: Actor) -> None:
+        conn.execute(
+            "INSERT INTO actors (id, name, kind, country, sector) VALUES (?, ?, ?, ?, ?) "
+            "ON CONFLICT(id) DO UPDATE SET country = coalesce(actors.country, "
+            "excluded.country), sector = coalesce(actors.sector, excluded.sector)",
+            (actor.id, actor.name, actor.kind, actor.country, actor.sector))
+
+    def _insert_document(self, conn: sqlite3.Connection, article: Article) -> str | None:
+        doc_id = article.doc_id
+        text = article.text or article.raw
+        signature = dedupe.minhash(text)
+        duplicate_of, similarity = None, None
+        if signature is not None:
+            duplicate_of, similarity = self._find_near_duplicate(conn, signature)
+        conn.execute(
+            "INSERT INTO documents (doc_id, source, url, title, outlet, published, "
+            "published_basis, date_interval, text, removed, duplicate_of, similarity, "
+            "ingested_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            (doc_id, article.source, article.url, article.title, article.outlet,
+             article.published, article.published_basis,
+             _interval_json(article.date_interval), text, json.dumps(article.removed),
+             duplicate_of, similarity, datetime.now(UTC).isoformat(timespec="seconds")))
+        conn.execute("INSERT INTO documents_fts (rowid, title, text) VALUES "
+                     "((SELECT rowid FROM documents WHERE doc_id = ?), ?, ?)",
+                     (doc_id, article.title or "", text))
+        if signature is not None:
+            conn.execute("INSERT INTO doc_minhash (doc_id, signature) VALUES (?, ?)",
+                         (doc_id, dedupe.to_blob(signature)))
+            conn.executemany("INSERT INTO doc_bands (band, hash, doc_id) VALUES (?, ?, ?)",
+                             [(i, h, doc_id) for i, h in
+                              enumerate(dedupe.lsh_bands(signature))])
+        return duplicate_of
+
+    def _find_near_duplicate(self, conn: sqlite3.Connection,
+                             signature: Any) -> tuple[str | None, float | None]:
+        bands = dedupe.lsh_bands(signature)
+        rows = conn.execute(
+            "SELECT DISTINCT m.doc_id, m.signature, d.duplicate_of FROM doc_bands b "
+            "JOIN doc_minhash m ON m.doc_id = b.doc_id JOIN documents d ON "
+            "d.doc_id = b.doc_id WHERE " + " OR ".join(["(b.band = ? AND b.hash = ?)"]
+                                                      * len(bands)),
+            [v for i, h in enumerate(bands) for v in (i, h)]).fetchall()
+        best: tuple[str | None, float | None] = (None, None)
+        for doc_id, blob, original in rows:
+            sim = dedupe.jaccard_estimate(signature, dedupe.from_blob(blob))
+            if sim >= dedupe.NEAR_DUPLICATE_JACCARD and (best[1] is None or sim > best[1]):
+                best = (original or doc_id, sim)  # link to the first copy, not a copy
+        return best
+
+    def _insert_mentions(self, conn: sqlite3.Connection, article: Article) -> None:
+        for m in article.mentions:
+            if m.actor is not None:
+                self._upsert_actor(conn, m.actor)
+            conn.execute(
+                'INSERT INTO mentions (doc_id, actor_id, role, place_name, place_country, '
+                'start, "end", text, how) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
+                (article.doc_id, m.actor.id if m.actor else None, m.role,
+                 m.place.name if m.place else None, m.place.country if m.place else None,
+                 m.start, m.end, m.text, m.how))
+        conn.executemany(
+            'INSERT INTO timexes (doc_id, text, start, "end", type, value, precision, '
+            'interval, anchor) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
+            [(article.doc_id, t.text, t.start, t.end, t.type, t.value, t.precision,
+              _interval_json(t.interval), t.anchor) for t in article.timexes])
+
+    def _insert_quotes(self, conn: sqlite3.Connection, article: Article) -> int:
+        ids = set()
+        for q in article.quotes:
+            qid = "q_" + _short_hash(article.doc_id, q.start, q.end)
+            if qid in ids:
+                continue
+            ids.add(qid)
+            if q.speaker is not None:
+                self._upsert_actor(conn, q.speaker)
+            conn.execute(
+                'INSERT INTO quotes (id, doc_id, text, start, "end", kind, speaker_id, '
+                'speaker_span, cue) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
+                (qid, article.doc_id, q.text, q.start, q.end, q.kind,
+                 q.speaker.id if q.speaker else None,
+                 json.dumps(list(q.speaker_span)) if q.speaker_span else None, q.cue))
+            conn.execute("INSERT INTO quotes_fts (rowid, text) VALUES "
+                         "((SELECT rowid FROM quotes WHERE id = ?), ?)", (qid, q.text))
+        return len(ids)
+
+    def _insert_event_mentions(self, conn: sqlite3.Connection,
+                               article: Article) -> list[MentionView]:
+        views = []
+        for i, ev in enumerate(article.events):
+            mid = "em_" + _short_hash(article.doc_id, i, ev.type, ev.start, ev.end)
+            conn.execute(
+                'INSERT INTO event_mentions (id, doc_id, type, mode, status, date, '
+                'precision, interval, location_name, location_country, occasion, sentence, '
+                'start, "end", trigger) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
+                (mid, article.doc_id, ev.type, ev.mode, ev.status, ev.date, ev.precision,
+                 _interval_json(ev.interval), ev.location.name if ev.location else None,
+                 ev.location.country if ev.location else None, ev.occasion, ev.text,
+                 ev.start, ev.end, ev.trigger))
+            for role, actors in (("actor", ev.actor), ("recipient", ev.recipient)):
+                for a in actors:
+                    self._upsert_actor(conn, a)
+                    conn.execute("INSERT OR IGNORE INTO event_mention_actors "
+                                 "(event_mention_id, actor_id, role) VALUES (?, ?, ?)",
+                                 (mid, a.id, role))
+            views.append(MentionView(
+                id=mid, doc_id=article.doc_id, type=ev.type, mode=ev.mode, status=ev.status,
+                actor_ids=tuple(a.id for a in ev.actor),
+                recipient_ids=tuple(a.id for a in ev.recipient), date=ev.date,
+                precision=ev.precision, interval=ev.interval, location=ev.location,
+                occasion=ev.occasion))
+        return views
+
+    # -- merging --------------------------------------------------------------------
+
+    def _load_events(self, conn: sqlite3.Connection, type_: str,
+                     key: str) -> list[MergedEvent]:
+        events = []
+        for row in conn.execute(
+                "SELECT id, type, mode, status, participants_key, date, precision, interval, "
+                "location_name, location_country, occasion, conflict, alternatives "
+                "FROM events WHERE type = ? AND participants_key = ?", (type_, key)):
+            event = MergedEvent(
+                id=row[0], type=row[1], mode=row[2], status=row[3], participants_key=row[4],
+                date=row[5], precision=row[6], interval=interval_from_json(row[7]),
+                location=Location(row[8], row[9]) if row[8] else None, occasion=row[10],
+                conflict=bool(row[11]), alternatives=json.loads(row[12] or "{}"))
+            for mid, doc_id in conn.execute(
+                    "SELECT s.event_mention_id, m.doc_id FROM event_sources s JOIN "
+                    "event_mentions m ON m.id = s.event_mention_id WHERE s.event_id = ?",
+                    (event.id,)):
+                event.mention_ids.append(mid)
+                event.doc_ids.add(doc_id)
+            events.append(event)
+        return events
+
+    def _merge(self, conn: sqlite3.Connection, mentions: list[MentionView], *,
+               duplicate_of: str | None) -> None:
+        same_docs = {m.doc_id for m in mentions} | ({duplicate_of} if duplicate_of else set())
+        for mention in mentions:
+            probe = new_event(mention)
+            candidates = self._load_events(conn, probe.type, probe.participants_key)
+            found = best_match(candidates, mention, same_docs=same_docs, kb=self.kb)
+            if found is not None:
+                event, how = found
+                absorb(event, mention, how=how, kb=self.kb)
+            else:
+                event = probe
+                if conn.execute("SELECT 1 FROM events WHERE id = ?", (event.id,)).fetchone():
+                    event = new_event(mention, salt=mention.id)
+                self._insert_event_actors(conn, event.id, mention.id)
+            self._save_event(conn, event)
+            conn.execute("INSERT OR IGNORE INTO event_sources (event_id, event_mention_id) "
+                         "VALUES (?, ?)", (event.id, mention.id))
+            self._refresh_counts(conn, event.id)
+
+    def _insert_event_actors(self, conn: sqlite3.Connection, event_id: str,
+                             mention_id: str) -> None:
+        conn.execute("INSERT OR IGNORE INTO event_actors (event_id, actor_id, role) "
+                     "SELECT ?, actor_id, role FROM event_mention_actors "
+                     "WHERE event_mention_id = ?", (event_id, mention_id))
+
+    def _save_event(self, conn: sqlite3.Connection, event: MergedEvent) -> None:
+        span = event.span
+        alts = [d for d in event.alternatives.get("date", [])]
+        sort_start = min([span[0]] + alts) if span else (min(alts) if alts else None)
+        sort_end = max([span[1]] + alts) if span else (max(alts) if alts else None)
+        names = {role: [r[0] for r in conn.execute(
+            "SELECT a.name FROM event_actors e JOIN actors a ON a.id = e.actor_id "
+            "WHERE e.event_id = ? AND e.role = ? ORDER BY a.name", (event.id, role))]
+            for role in ("actor", "recipient")}
+        summary = summarize(event, actor_names=names["actor"],
+                            recipient_names=names["recipient"])
+        conn.execute(
+            "INSERT INTO events (id, type, mode, status, participants_key, date, precision, "
+            "interval, sort_start, sort_end, location_name, location_country, occasion, "
+            "summary, conflict, alternatives) VALUES "
+            "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT(id) DO UPDATE SET "
+            "mode = excluded.mode, status = excluded.status, date = excluded.date, "
+            "precision = excluded.precision, interval = excluded.interval, "
+            "sort_start = excluded.sort_start, sort_end = excluded.sort_end, "
+            "location_name = excluded.location_name, "
+            "location_country = excluded.location_country, occasion = excluded.occasion, "
+            "summary = excluded.summary, conflict = excluded.conflict, "
+            "alternatives = excluded.alternatives",
+            (event.id, event.type, event.mode, event.status, event.participants_key,
+             event.date, event.precision, _interval_json(event.interval), sort_start,
+             sort_end, event.location.name if event.location else None,
+             event.location.country if event.location else None, event.occasion, summary,
+             int(event.conflict),
+             json.dumps(event.alternatives) if event.alternatives else None))
+
+    def _refresh_counts(self, conn: sqlite3.Connection, event_id: str) -> None:
+        # a wire copy adds a source but not an independent document
+        conn.execute(
+            "UPDATE events SET n_documents = (SELECT count(DISTINCT coalesce("
+            "d.duplicate_of, d.doc_id)) FROM event_sources s JOIN event_mentions m ON "
+            "m.id = s.event_mention_id JOIN documents d ON d.doc_id = m.doc_id "
+            "WHERE s.event_id = ?) WHERE id = ?", (event_id, event_id))
+
+
+def open(path: str | os.PathLike[str] | None = None, *, must_exist: bool = False,
+         kb: Any = None) -> Store:  # noqa: A001 - the public name is newsgraph.open
+    """Open (creating if needed, unless `must_exist`) the store and apply pending
+    migrations. `kb` (optional) tells country-level places from towns when merging."""
+    db_path = resolve_path(path)
+    if must_exist and not db_path.exists():
+        raise StoreError(f"no store at {db_path} (run `newsgraph ingest PATHS` first, "
+                         f"or give --db / ${ENV_DB})")
+    try:
+        if db_path.parent and not db_path.parent.exists():
+            db_path.parent.mkdir(parents=True)
+        conn = sqlite3.connect(db_path, timeout=BUSY_TIMEOUT_MS / 1000,
+                               isolation_level=None, check_same_thread=False)
+        conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+        mode = conn.execute("PRAGMA journal_mode = WAL").fetchone()[0]
+        if mode.lower() != "wal":
+            raise StoreError(f"{db_path}: cannot switch to WAL mode (journal_mode={mode})")
+        conn.execute("PRAGMA foreign_keys = ON")
+        conn.execute("PRAGMA synchronous = NORMAL")
+        apply_migrations(conn)
+    except sqlite3.DatabaseError as e:
+        raise StoreError(f"{db_path}: not a newsgraph store ({e})") from e
+    return Store(conn, db_path, kb=kb)

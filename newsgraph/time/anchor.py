@@ -1,0 +1,116 @@
+"""Which anchor an expression is resolved against, and in which tense it is used.
+
+The publication date (or dateline date) anchors deictic expressions ("on Friday",
+"last week"); the narrative time, the last exact day the story mentioned, anchors
+"a day later", "the following day". The tense of the clause decides whether a bare
+weekday or month lies before or after the anchor.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+from typing import Any
+
+from ..model import Timex
+from .calendar import parse_day, precision_and_interval, span_of
+from .normalize import Context, normalize
+from .tagger import find
+
+_FUTURE = re.compile(r"\b(?:will|'ll|shall|is to|are to|is due|are due|due to|going to|"
+                     r"scheduled|expected to|plans? to|planned|to be held|upcoming|would)\b",
+                     re.IGNORECASE)
+_PAST = re.compile(r"\b(?:said|was|were|had|did|told|met|held|\w{3,}ed)\b", re.IGNORECASE)
+_SENT_END = re.compile(r"[.!?]\s+(?=[A-Z\"“])|\n")
+# How far (characters) a tense cue may lie from the expression; past that the clause
+# is someone else's. Set by eye on the seeds and TimeBank sentences.
+TENSE_WINDOW = 80
+
+
+def sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
+    left = 0
+    for m in _SENT_END.finditer(text, 0, start):
+        left = m.end()
+    m = _SENT_END.search(text, end)
+    return left, (m.start() + 1 if m else len(text))
+
+
+def tense_of(text: str, start: int, end: int, *, doc: Any = None) -> str | None:
+    """"past", "future" or None for the clause around text[start:end]."""
+    if doc is not None:
+        span = doc.char_span(start, end, alignment_mode="expand")
+        if span is not None:
+            return _tense_from_parse(span)
+    left, right = sentence_bounds(text, start, end)
+    left, right = max(left, start - TENSE_WINDOW), min(right, end + TENSE_WINDOW)
+    best: tuple[int, str] | None = None
+    for pattern, tense in ((_FUTURE, "future"), (_PAST, "past")):
+        for m in pattern.finditer(text, left, right):
+            if start <= m.start() < end:
+                continue
+            dist = start - m.end() if m.end() <= start else m.start() - end
+            if best is None or dist < best[0]:
+                best = (dist, tense)
+    return best[1] if best else None
+
+
+def _tense_from_parse(span: Any) -> str | None:
+    token = span.root
+    seen = 0
+    while token.pos_ not in ("VERB", "AUX") and token.head is not token and seen < 6:
+        token, seen = token.head, seen + 1
+    if token.pos_ not in ("VERB", "AUX"):
+        return None
+    children = list(token.children)
+    if any(c.lower_ in ("will", "'ll", "shall", "wo") for c in children):
+        return "future"
+    if any(c.dep_ == "aux" and c.lower_ in ("is", "are", "am") for c in children) \
+            and token.tag_ == "VBG":
+        return "future"
+    if token.tag_ in ("VBD", "VBN") or any(c.tag_ == "VBD" for c in children if c.dep_ in ("aux", "auxpass")):
+        return "past"
+    if token.lower_ in ("to",) or any(c.lower_ == "to" and c.dep_ == "aux" for c in children):
+        return "future"
+    return None
+
+
+def tag(text: str, *, ref: date | None, doc: Any = None, tense_override: dict[int, str] | None = None) -> list[Timex]:
+    """Tag and normalize every expression in `text` against the anchor day `ref`."""
+    out: list[Timex] = []
+    narrative: date | None = None
+    for found in find(text):
+        tense = (tense_override or {}).get(found.start) or tense_of(text, found.start, found.end, doc=doc)
+        ctx = Context(ref=ref, narrative=narrative, tense=tense)
+        values = normalize(found, ctx)
+        if found.rule in ("month", "mdy", "dmy") and not found.parts.get("y") \
+                and not found.parts.get("rel"):
+            values = _year_from_sentence(text, found, values, out)
+        for start, end, val in values:
+            precision, interval = precision_and_interval(val.value) if val.type in ("DATE", "TIME") else (None, None)
+            if val.type == "TIME" and val.value and parse_day(val.value):
+                precision = "day"
+            out.append(Timex(text=text[start:end], start=start, end=end, type=val.type,
+                             value=val.value, precision=precision, interval=interval,
+                             anchor=val.anchor))
+            span = span_of(val.value) if val.type in ("DATE", "TIME") else None
+            if span and span[2] == "day":
+                narrative = span[0]
+    return out
+
+
+def _year_from_sentence(text: str, found: Any, values: list[Any], earlier: list[Timex]) -> list[Any]:
+    """"last year at a conference ... in September": a month without a year takes the
+    year named earlier in its sentence."""
+    left, _ = sentence_bounds(text, found.start, found.end)
+    years = [t.value for t in earlier if t.start >= left and t.precision == "year"
+             and t.value and len(t.value) == 4]
+    if not years:
+        return values
+    out = []
+    for start, end, val in values:
+        if val.value and len(val.value) >= 7 and val.value[4] == "-":
+            val = type(val)(val.type, years[-1] + val.value[4:], "narrative")
+            if parse_day(val.value) is None and len(val.value) > 7:
+                continue
+        out.append((start, end, val))
+    return out

@@ -1,0 +1,153 @@
+"""Dates from evidence when the article has none: office terms of the people it names
+with their title ("Iranian President Masoud Pezeshkian" means after 2024-07-28), the
+summits it mentions ("the SCO summit in Samarkand" fixes 2022-09-15/16), and the
+exact days it reports in the past (the article is no older than them) or announces
+(it is older than them)."""
+
+from __future__ import annotations
+
+import re
+from datetime import date, timedelta
+from typing import Any
+
+from ..model import Timex
+from .anchor import tense_of
+
+# Titles that say the person holds the office when the article is written.
+_TITLE = re.compile(r"\b(?:President|Prime Minister|Premier|Chancellor|King|Emir|"
+                    r"Minister|Supreme Leader|Secretary|Leader)\s+(?:\w+\s+){0,2}$")
+_NOT_CURRENT = re.compile(r"\b(?:former|previous|late|ex-|then|predecessor|preceding)\b[^.]{0,40}$",
+                          re.IGNORECASE)
+
+Window = tuple[date, date]
+# An open-ended office term ends, for inference, this many days after its start:
+# a term of a head of state in the KB rarely exceeds it without a recorded end.
+OPEN_TERM_DAYS = 6 * 365
+# Summits are reported in the days around them; an announced summit bounds the
+# article's date from above only (it is written before the summit, in the same year).
+
+
+def _iso(text: str | None) -> date | None:
+    if not text:
+        return None
+    parts = text.split("-")
+    try:
+        if len(parts) == 3:
+            return date(int(parts[0]), int(parts[1]), int(parts[2]))
+        if len(parts) == 2:
+            return date(int(parts[0]), int(parts[1]), 1)
+        return date(int(parts[0]), 1, 1)
+    except ValueError:
+        return None
+
+
+def _entities_named(name: str, kb: Any) -> list[Any]:
+    found = list(kb.lookup(name) or [])
+    if found:
+        return found
+    low = name.lower()
+    last = low.split()[-1] if low.split() else low
+    out = []
+    for e in getattr(kb, "entities", []):
+        names = [e.name.lower(), *(a.lower() for a in e.aliases)]
+        if low in names or any(n.split()[-1] == last for n in names if n.split()):
+            out.append(e)
+    return out
+
+
+def intersect(a: Window | None, b: Window) -> Window | None:
+    if a is None:
+        return b
+    lo, hi = max(a[0], b[0]), min(a[1], b[1])
+    return (lo, hi) if lo <= hi else a  # contradictory evidence: keep the earlier
+
+
+def term_window(article: Any, kb: Any) -> Window | None:
+    """The span of time in which every titled office holder the article names held
+    office."""
+    text = article.text
+    doc = article.doc
+    if doc is None:
+        return None
+    window: Window | None = None
+    seen: set[str] = set()
+    for ent in doc.ents:
+        if ent.label_ != "PERSON":
+            continue
+        before = text[max(0, ent.start_char - 60):ent.start_char]
+        if not _TITLE.search(before) or _NOT_CURRENT.search(before):
+            continue
+        for entity in _entities_named(ent.text, kb):
+            if entity.id in seen:
+                continue
+            seen.add(entity.id)
+            for term in kb.terms(entity.id):
+                start = _iso(term.start)
+                if start is None:
+                    continue
+                end = _iso(term.end) or start + timedelta(days=OPEN_TERM_DAYS)
+                window = intersect(window, (start, end))
+    return window
+
+
+def _country_named(text: str, iso3: str | None, kb: Any) -> bool:
+    if not iso3:
+        return False
+    for c in getattr(kb, "countries", []):
+        if c.iso3 != iso3:
+            continue
+        for name in (c.name, *c.aliases, *c.demonyms):
+            if name and re.search(rf"\b{re.escape(name)}\b", text):
+                return True
+    return False
+
+
+def summit_window(article: Any, kb: Any, *, within: Window | None) -> Window | None:
+    """The dates of the summits the article mentions (narrowed by place and by the
+    office terms); for a summit announced in the future tense, the time before it."""
+    text = article.text
+    if not re.search(r"\bsummit\b", text, re.IGNORECASE):
+        return None
+    window: Window | None = None
+    orgs = sorted({s.org for s in kb.summits()})
+    for org in orgs:
+        m = re.search(rf"\b{re.escape(org)}\b", text)
+        if not m:
+            continue
+        cands = kb.summits(org=org)
+        by_city = [s for s in cands if s.city and re.search(rf"\b{re.escape(s.city)}\b", text)]
+        by_country = [s for s in cands if _country_named(text, s.country, kb)]
+        cands = by_city or by_country or cands
+        if within is not None:
+            cands = [s for s in cands if _iso(s.start) <= within[1] and within[0] <= _iso(s.end)]  # type: ignore[operator]
+        if not cands:
+            continue
+        starts = [_iso(s.start) for s in cands]
+        ends = [_iso(s.end) for s in cands]
+        span: Window = (min(starts), max(ends))  # type: ignore[type-var]
+        where = [x.start() for x in re.finditer(r"\bsummit\b", text, re.IGNORECASE)]
+        future = all(tense_of(text, w, w + 6, doc=article.doc) == "future" for w in where
+                     if abs(w - m.start()) < 80) and any(abs(w - m.start()) < 80 for w in where)
+        if future and len(cands) == 1:
+            span = (date(span[0].year, 1, 1), span[0] - timedelta(days=1))
+        window = intersect(window, span)
+    return window
+
+
+def refine(window: Window, timexes: list[Timex], text: str, *, doc: Any = None) -> Window:
+    """Narrow the article's window by the exact days it reports in the past (the
+    article is no older) and announces in the future (the article is older)."""
+    lo, hi = window
+    for t in timexes:
+        if t.type not in ("DATE", "TIME") or t.precision != "day" or not t.value:
+            continue
+        day = _iso(t.value[:10])
+        if day is None:
+            continue
+        tense = tense_of(text, t.start, t.end, doc=doc)
+        # A day reported without a future marker is behind the writer (news reports).
+        if tense != "future" and lo < day <= hi:
+            lo = day
+        elif tense == "future" and lo <= day - timedelta(days=1) < hi:
+            hi = day - timedelta(days=1)
+    return lo, hi

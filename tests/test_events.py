@@ -1,0 +1,160 @@
+"""Events stage: PLOVER types, modes, roles, status, occasion (real spaCy model)."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from newsgraph.events import extract, find_triggers, matches_gold, plover_category
+from newsgraph.events.context import occasion
+from newsgraph.events.roles import argument_heads, head_span
+from newsgraph.model import Article, Event
+
+
+def _events(nlp, text: str, *, published: str | None = "2025-09-01") -> list[Event]:
+    article = Article(source="t", raw=text, text=text, published=published)
+    article.doc = nlp(text)
+    extract(article, kb=None)
+    return article.events
+
+
+def _one(events: list[Event], type_: str) -> Event:
+    found = [e for e in events if e.type == type_]
+    assert len(found) == 1, [(e.type, e.trigger) for e in events]
+    return found[0]
+
+
+def test_meeting_on_summit_sidelines(nlp):
+    events = _events(nlp, "Putin met on Monday with Iranian President Masoud Pezeshkian "
+                          "on the sidelines of the Shanghai Cooperation Organization (SCO) "
+                          "summit in China.")
+    ev = _one(events, "CONSULT")
+    assert (ev.mode, ev.trigger, ev.status, ev.occasion) == ("meet", "met", "reported",
+                                                             "SCO summit")
+
+
+def test_meeting_and_pledge_are_two_events_and_the_pledged_act_is_absorbed(nlp):
+    events = _events(nlp, "Russian President Vladimir Putin and his Iranian counterpart "
+                          "met in Astana on Thursday and pledged to strengthen bilateral "
+                          "relations.")
+    assert sorted((e.type, e.mode) for e in events) == [("AGREE", "pledge"),
+                                                          ("CONSULT", "meet")]
+
+
+def test_compound_actor_and_planned_sanctions(nlp):
+    text = "Last week, Britain, France and Germany have moved to reimpose sanctions on Iran."
+    ev = _one(_events(nlp, text), "SANCTION")
+    assert ev.status == "planned"
+    doc = nlp(text)
+    trig = next(t for t in find_triggers(next(doc.sents)) if t.type == "SANCTION")
+    actors, recipients = argument_heads(trig)
+    assert [t.text for t in actors] == ["Britain", "France", "Germany"]
+    assert [t.text for t in recipients] == ["Iran"]
+
+
+def test_accusation_is_disapprove_and_the_supply_is_claimed(nlp):
+    events = _events(nlp, "Western countries and Kyiv have accused Iran of supplying "
+                          "Shahed kamikaze drones to Russia.")
+    accuse = _one(events, "DISAPPROVE")
+    assert accuse.mode == "accuse" and accuse.status == "reported"
+    assert matches_gold(accuse.type, accuse.mode, "ACCUSE")
+    supply = _one(events, "AID")
+    assert supply.status == "claimed"
+
+
+@pytest.mark.parametrize(("text", "type_", "status"), [
+    ("Iran has denied supplying weapons to Russia.", "AID", "denied"),
+    ("The two presidents will meet in Moscow next week.", "CONSULT", "planned"),
+    ("A Russian delegation is to visit Tehran.", "CONSULT", "planned"),
+    ("Putin did not meet the Iranian president.", "CONSULT", "negated"),
+    ("If the leaders meet, sanctions could be eased.", "CONSULT", "hypothetical"),
+    ("Iran reportedly sent ballistic missiles to Russia.", "AID", "claimed"),
+    ("Moscow on Friday backed its key ally.", "SUPPORT", "reported"),
+])
+def test_status(nlp, text, type_, status):
+    assert _one(_events(nlp, text), type_).status == status
+
+
+def test_direct_speech_and_accidents_are_not_events(nlp):
+    assert _events(nlp, "“I am glad to meet you again, my friend,” Putin said.") == []
+    assert _events(nlp, "Raisi was killed in a helicopter crash in May.") == []
+    assert _events(nlp, "The Russian president noted the special ties.") == []
+
+
+def test_light_verb_gives_one_event(nlp):
+    events = _events(nlp, "Iran and major powers are holding talks in Vienna.")
+    assert [(e.type, e.trigger) for e in events] == [("CONSULT", "holding talks")]
+
+
+def test_meeting_noun_takes_the_speaker_as_actor(nlp):
+    doc = nlp("Iran's president said Thursday in a meeting with Vladimir Putin that ties "
+              "are strategic.")
+    trig = next(t for t in find_triggers(next(doc.sents)) if t.type == "CONSULT")
+    actors, recipients = argument_heads(trig)
+    assert [t.text for t in actors] == ["president"]
+    assert [t.text for t in recipients] == ["Putin"]
+    start, end = head_span(actors[0])
+    assert doc.text[start:end] == "Iran's president"
+
+
+def test_occasion_and_plover_reading():
+    assert occasion("on the sidelines of a summit of the SCO in China") == "SCO summit"
+    assert occasion("at the BRICS Summit in Kazan") == "BRICS summit"
+    assert occasion("during the Iranian president's official visit to Russia") == \
+        "official visit"
+    assert plover_category("AID", "planned") == "AGREE"
+    assert plover_category("SANCTION", "planned") == "THREATEN"
+    assert plover_category("CONSULT", "negated") == "REJECT"
+    assert plover_category("SANCTION", "reported") == "SANCTION"
+
+
+SEED_EXPECTED = {
+    # doc prefix: (type, trigger word, status) that must be among the events
+    "000": [("CONSULT", "met", "reported"), ("SANCTION", "reimpose", "planned"),
+            ("DISAPPROVE", "accused", "reported"), ("AID", "supplying", "claimed"),
+            ("AGREE", "signed", "reported"), ("SUPPORT", "backed", "reported"),
+            ("CONSULT", "meeting", "reported")],
+    "001": [("CONSULT", "met", "reported"), ("AGREE", "pledged", "reported")],
+    "002": [("CONSULT", "met", "reported")],
+    "003": [("CONSULT", "met", "reported"), ("DISAPPROVE", "accused", "reported")],
+    "004": [("CONSULT", "meeting", "reported"), ("CONSULT", "assured", "reported"),
+            ("AGREE", "signed", "reported")],
+}
+
+
+@pytest.fixture(scope="module")
+def seeds(shared, pipeline):
+    out = {}
+    for path in sorted((shared / "corpus" / "seeds").glob("*.txt")):
+        article = Article(source=str(path), raw=path.read_text(encoding="utf-8"))
+        out[path.name[:3]] = pipeline.process(article)
+    return out
+
+
+def test_seed_event_types_and_status(seeds):
+    for prefix, expected in SEED_EXPECTED.items():
+        got = {(e.type, w, e.status) for e in seeds[prefix].events
+               for w in e.trigger.split()}
+        for item in expected:
+            assert item in got, (prefix, item)
+    assert not any("crash" in e.text and e.type in ("ASSAULT", "FIGHT")
+                   for e in seeds["001"].events)
+
+
+def test_seed_event_actors(seeds, shared):
+    if not any(a.mentions for a in seeds.values()):
+        pytest.skip("actors stage not yet filling article.mentions")
+    gold = json.loads((shared / "gold" / "seeds.json").read_text(encoding="utf-8"))
+    misses = []
+    for item in gold["other_events"]:
+        if item["type"] == "other":
+            continue
+        events = seeds[item["doc"][:3]].events
+        names = {n.lower() for n in item["actor"]}
+        if not any(matches_gold(e.type, e.mode, item["type"])
+                   and names & {a.name.lower() for a in e.actor} for e in events):
+            misses.append((item["doc"][:3], item["type"]))
+    # "the countries had signed": the actor is a plural noun that only coreference
+    # with "Russian-Iranian ties" resolves.
+    assert set(misses) <= {("000", "AGREE")}, misses
