@@ -20,7 +20,11 @@ from typing import Any
 
 NAME = "plover"
 # Set just under the figures reached when the floors were last raised.
-FLOORS: dict[str, float] = {"type_accuracy": 0.0}
+# Reached on the first run with the actors stage live: type 0.845, macro F1 0.832,
+# actor 0.575, recipient 0.308, triple 0.224.
+FLOORS: dict[str, float] = {"type_accuracy": 0.82, "type_macro_f1": 0.80,
+                            "actor_country_match": 0.55,
+                            "recipient_country_match": 0.28, "triple_accuracy": 0.20}
 
 _WORD = re.compile(r"[a-z]+")
 

@@ -92,17 +92,20 @@ _ROLE_WORDS = [
     (r"^vice( |-)?president", "vice_president"),
     (r"^first vice president", "first_vice_president"),
     (r"^supreme leader", "supreme_leader"),
-    (r"^(minister (of|for) )?(foreign affairs|external (affairs|relations)|foreign)"
-     r"( minister| and .*)?$|^foreign (affairs )?minister|^secretary of state$"
-     r"|^(united states )?secretary of state|^foreign secretary", "foreign_minister"),
+    (r"^(minister (of|for) (foreign|external) (affairs|relations)"
+     r"|(foreign|external) (affairs |relations )?minister|foreign secretary"
+     r"|secretary of state( for foreign.*)?$|united states secretary of state"
+     r"|secretary of foreign affairs|foreign affairs$)", "foreign_minister"),
     (r"^(prime minister|premier|chief minister|president of the government"
      r"|president of the council of ministers|chairman of the council of ministers"
      r"|president of the executive yuan)", "prime_minister"),
     (r"^(federal )?chancellor", "chancellor"),
+    (r"^presidents? of (the )?(senate|national assembly|assembly|parliament|court|council"
+     r"|commission|chamber|state duma|duma|bank|congress|general assembly|european)", ""),
     (r"^(president|presidents|chairman of the presidential council)", "president"),
     (r"^(king|kings|queen|monarch|emperor|sultan|emir|amir|grand duke|prince"
      r"|yang di pertuan agong|paramount ruler)", "monarch"),
-    (r"^governor general", "governor_general"),
+    (r"^governors? general", "governor_general"),
     (r"^(general secretary|secretary general)", "secretary_general"),
 ]
 
@@ -114,8 +117,7 @@ def role_of_title(title: str) -> str:
     key = re.sub(r"^(acting|interim|caretaker) ", "", key)
     for pattern, role in _ROLE_WORDS:
         if re.search(pattern, key):
-            return role
-    key = re.sub(r" of (the )?[a-z ]+$", "", key) or key
+            return role or key.replace(" ", "_")
     return key.replace(" ", "_")
 
 

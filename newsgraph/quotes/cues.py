@@ -24,7 +24,7 @@ SPEECH_VERBS = frozenset({
 NEEDS_PARTICLE = {"point": "out"}
 SUBJECT_DEPS = ("nsubj", "nsubjpass")
 # children cut from a speaker's subtree: "Amir-Abdollahian [who is accompanying ...]"
-SPEAKER_CUT_DEPS = frozenset({"relcl", "acl", "appos", "punct", "advcl", "parataxis"})
+SPEAKER_CUT_DEPS = frozenset({"relcl", "acl", "appos", "advcl", "parataxis"})
 CLIMB_DEPS = frozenset({"advcl", "conj", "xcomp", "acl", "pcomp"})
 MAX_CLIMB = 3
 

@@ -218,6 +218,11 @@ def _direct(text: str, index: _Index,
                     seg.continued or para_no[previous.segment.para_start] >= n - 1):
                 draft = _Draft(seg.start, seg.end, "direct", verb=previous.verb,
                                speaker=previous.speaker, segment=seg)
+        elif (previous is not None and previous.segment is prev and prev is not None
+              and prev.para_start == seg.para_start and _opens_sentence(text, index, seg)):
+            # “...,” Cruz said. “What a bizarre world we're in.”
+            draft = _Draft(seg.start, seg.end, "direct", verb=previous.verb,
+                           speaker=previous.speaker, segment=seg)
         if draft is not None:
             drafts.append(draft)
             previous = draft

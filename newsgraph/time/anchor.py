@@ -54,22 +54,56 @@ def tense_of(text: str, start: int, end: int, *, doc: Any = None) -> str | None:
     return best[1] if best else None
 
 
+_FUTURE_AUX = {"will", "'ll", "shall", "wo", "would", "could", "might", "may", "can",
+               "should", "must", "'d"}
+_PAST_AUX = {"was", "were", "had", "did", "'d"}
+# Verbs whose complement clause lies ahead of them ("expect the deal to close Dec. 15").
+_PROSPECTIVE = {"expect", "plan", "schedule", "set", "intend", "hope", "want", "agree",
+                "prepare", "aim", "seek", "propose", "promise", "due", "likely", "ready"}
+
+
 def _tense_from_parse(span: Any) -> str | None:
+    """Tense of the clause governing `span`: "future" for will/modals, present or
+    progressive verbs and prospective infinitives; "past" for past and perfect forms."""
     token = span.root
+    if token.dep_ == "poss" or (token.dep_ == "compound" and token.head.pos_ == "NOUN"):
+        return None  # "Wednesday's ruling": an event noun, no clause of its own
     seen = 0
     while token.pos_ not in ("VERB", "AUX") and token.head is not token and seen < 6:
+        if token.pos_ == "ADJ" and token.lemma_.lower() in _PROSPECTIVE | {"payable", "effective"}:
+            if not any(c.dep_ in ("aux", "auxpass", "cop") and c.tag_ == "VBD" for c in token.children):
+                return "future"
         token, seen = token.head, seen + 1
     if token.pos_ not in ("VERB", "AUX"):
         return None
-    children = list(token.children)
-    if any(c.lower_ in ("will", "'ll", "shall", "wo") for c in children):
+    return _verb_tense(token, depth=0)
+
+
+def _verb_tense(verb: Any, *, depth: int) -> str | None:
+    aux = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    words = {c.lower_ for c in aux}
+    if words & _FUTURE_AUX - {"'d"}:
         return "future"
-    if any(c.dep_ == "aux" and c.lower_ in ("is", "are", "am") for c in children) \
-            and token.tag_ == "VBG":
+    if "to" in words or verb.tag_ == "VB" and not aux:
+        head = verb.head
+        if head is verb or depth > 2:
+            return "future"
+        if head.lower_ in _PROSPECTIVE or head.lemma_.lower() in _PROSPECTIVE:
+            return "future"
+        if head.pos_ in ("VERB", "AUX", "ADJ"):
+            return _verb_tense(head, depth=depth + 1) if head.pos_ != "ADJ" else "future"
         return "future"
-    if token.tag_ in ("VBD", "VBN") or any(c.tag_ == "VBD" for c in children if c.dep_ in ("aux", "auxpass")):
+    if any(c.tag_ == "VBD" for c in aux) or words & _PAST_AUX:
+        if verb.tag_ == "VBG" and verb.lemma_.lower() in ("go",):
+            return "future"
         return "past"
-    if token.lower_ in ("to",) or any(c.lower_ == "to" and c.dep_ == "aux" for c in children):
+    if verb.tag_ == "VBD":
+        return "past"
+    if verb.tag_ == "VBN":
+        return "past"  # perfect ("has been") or reduced relative ("the high set on Aug. 6")
+    if verb.tag_ == "VBG" and any(c.tag_ in ("VBZ", "VBP") for c in aux):
+        return "future"
+    if verb.tag_ in ("VBZ", "VBP"):
         return "future"
     return None
 
