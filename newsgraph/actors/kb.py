@@ -52,7 +52,7 @@ import re
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import MISSING, dataclass, field, fields, replace
-from functools import cached_property, lru_cache
+from functools import cache, cached_property
 from pathlib import Path
 from typing import Any
 
@@ -72,9 +72,10 @@ HEAD_ROLES = {
                       "governor_general", "leader"),
     "head_of_government": ("prime_minister", "chancellor", "president", "leader"),
 }
-# A fuzzy match below this WRatio score is noise (seed aliases score 85-100; unrelated
-# names with a shared first name ~60-70).
-FUZZY_CUTOFF = 75.0
+# A fuzzy match below this token_sort_ratio is noise: spelling variants score 85-95
+# ("Ebrahim Raeesi" 89, "Pezeshkiyan" 95), names sharing only a first name 60-75.
+# (WRatio was tried first: its partial matching let "PLO" match "Qwxyzzy Plonk" at 90.)
+FUZZY_CUTOFF = 80.0
 
 
 @dataclass(frozen=True)
@@ -153,7 +154,7 @@ def _read_jsonl(path: Path) -> list[dict[str, Any]]:
         raise KBError(f"{path}: cannot read bundled knowledge-base file ({e})") from e
 
 
-@lru_cache(maxsize=None)
+@cache
 def _shape(cls: type) -> tuple[frozenset[str], tuple[str, ...]]:
     """A record class's field names, and those without a default."""
     return (frozenset(f.name for f in fields(cls)),
@@ -371,7 +372,7 @@ class KB:
                  if kinds is None or e.kind in kinds] if " " in query else []
         best: dict[int, float] = {}
         for _choice, score, pos in process.extract(
-                query, self._ix.choices, scorer=fuzz.WRatio, limit=limit * 20,
+                query, self._ix.choices, scorer=fuzz.token_sort_ratio, limit=limit * 20,
                 score_cutoff=FUZZY_CUTOFF):
             for i in self._ix.choice_owner[pos]:
                 if (kinds is None or self.entities[i].kind in kinds) and score > best.get(i, 0):
@@ -391,8 +392,10 @@ class KB:
             found = [t for t in self._ix.terms_by_office.get((country, candidate), [])
                      if _contains(_span(t.start, t.end), on)]
             if found:
-                # Exact dates first: a year-only term is less sure to cover the day.
-                return sorted(found, key=lambda t: (-len(t.start or ""), t.acting))
+                # Exact dates first (a year-only term is less sure to cover the day),
+                # then the latest added: a user file's correction before the bundled row.
+                order = {id(t): i for i, t in enumerate(found)}
+                return sorted(found, key=lambda t: (-len(t.start or ""), -order[id(t)]))
         return []
 
     def terms(self, person_id: str) -> list[Term]:

@@ -23,8 +23,7 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
-from .kbformat import (Patch, date_ceil, date_floor, norm, read_user_file, role_of_title,
-                       slug)
+from .kbformat import Patch, date_ceil, date_floor, norm, read_user_file, role_of_title
 from .kbphoenix import add_archigos, add_countryinfo_leaders, add_phoenix, read_sectors
 
 DATA_DIR = Path(__file__).resolve().parent.parent / "data" / "kb"

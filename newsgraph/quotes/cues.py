@@ -25,6 +25,7 @@ NEEDS_PARTICLE = {"point": "out"}
 SUBJECT_DEPS = ("nsubj", "nsubjpass")
 # children cut from a speaker's subtree: "Amir-Abdollahian [who is accompanying ...]"
 SPEAKER_CUT_DEPS = frozenset({"relcl", "acl", "appos", "advcl", "parataxis"})
+RELATIVES = frozenset({"who", "that", "which"})
 CLIMB_DEPS = frozenset({"advcl", "conj", "xcomp", "acl", "pcomp"})
 MAX_CLIMB = 3
 
@@ -67,7 +68,7 @@ def subject_of(verb: Any) -> Any | None:
         if token.head is token or not same_paragraph(token, token.head):
             break
         token = token.head
-    with_subject = [(t, own_subject(t)) for t in chain]
+    with_subject = [(t, _antecedent(t, own_subject(t))) for t in chain]
     with_subject = [(t, s) for t, s in with_subject if s is not None]
     if not with_subject:
         return None
@@ -75,6 +76,13 @@ def subject_of(verb: Any) -> Any | None:
         return with_subject[0][1]
     speaking = [s for t, s in with_subject if is_speech_verb(t)]
     return speaking[0] if speaking else with_subject[0][1]
+
+
+def _antecedent(verb: Any, subject: Any | None) -> Any | None:
+    """"Sanders, who said ..." -> Sanders rather than "who"."""
+    if subject is not None and subject.lower_ in RELATIVES and verb.dep_ == "relcl":
+        return verb.head
+    return subject
 
 
 def own_subject(token: Any) -> Any | None:

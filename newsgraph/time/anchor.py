@@ -14,7 +14,8 @@ from typing import Any
 
 from ..model import Timex
 from .calendar import parse_day, precision_and_interval, span_of
-from .normalize import Context, normalize
+from .normalize import Context, Value, normalize
+from .period import in_period, is_quarter, quarter_ended
 from .tagger import find
 
 _FUTURE = re.compile(r"\b(?:will|'ll|shall|is to|are to|is due|are due|due to|going to|"
@@ -112,13 +113,22 @@ def tag(text: str, *, ref: date | None, doc: Any = None, tense_override: dict[in
     """Tag and normalize every expression in `text` against the anchor day `ref`."""
     out: list[Timex] = []
     narrative: date | None = None
-    for found in find(text):
+    founds = find(text)
+    quarters = _quarters(text, founds, ref)
+    for i, found in enumerate(founds):
         tense = (tense_override or {}).get(found.start) or tense_of(text, found.start, found.end, doc=doc)
         ctx = Context(ref=ref, narrative=narrative, tense=tense)
         values = normalize(found, ctx)
         if found.rule in ("month", "mdy", "dmy") and not found.parts.get("y") \
                 and not found.parts.get("rel"):
             values = _year_from_sentence(text, found, values, out)
+        if quarters.get(i):
+            values = [(s, e, Value("DATE", quarters[i], "published")) for s, e, _ in values]
+        elif any(quarters.values()):
+            period = next((quarters[j] for j in range(i - 1, -1, -1) if quarters.get(j)), None) \
+                or next(q for q in quarters.values() if q)
+            left, right = sentence_bounds(text, found.start, found.end)
+            values = in_period(found, values, period=period, sentence=text[left:right])
         for start, end, val in values:
             precision, interval = precision_and_interval(val.value) if val.type in ("DATE", "TIME") else (None, None)
             if val.type == "TIME" and val.value and parse_day(val.value):
@@ -130,6 +140,20 @@ def tag(text: str, *, ref: date | None, doc: Any = None, tense_override: dict[in
             if span and span[2] == "day":
                 narrative = span[0]
     return out
+
+
+def _quarters(text: str, founds: list[Any], ref: date | None) -> dict[int, str | None]:
+    """The quarters the story names as such, by expression index: "the third quarter",
+    "the quarter ended Sept. 30". They set the reporting period (see period.py)."""
+    out: dict[int, str | None] = {}
+    for i, found in enumerate(founds):
+        ended = quarter_ended(text, found, ref)
+        if ended:
+            out[i] = ended
+        elif found.rule == "quarter" and (found.parts.get("unit") or "").lower() == "quarter":
+            values = normalize(found, Context(ref=ref))
+            out[i] = values[0][2].value if values and is_quarter(values[0][2].value) else None
+    return {i: q for i, q in out.items()}
 
 
 def _year_from_sentence(text: str, found: Any, values: list[Any], earlier: list[Timex]) -> list[Any]:

@@ -20,9 +20,6 @@ _NOT_CURRENT = re.compile(r"\b(?:former|previous|late|ex-|then|predecessor|prece
                           re.IGNORECASE)
 
 Window = tuple[date, date]
-# An open-ended office term ends, for inference, this many days after its start:
-# a term of a head of state in the KB rarely exceeds it without a recorded end.
-OPEN_TERM_DAYS = 6 * 365
 # Summits are reported in the days around them; an announced summit bounds the
 # article's date from above only (it is written before the summit, in the same year).
 
@@ -62,14 +59,62 @@ def intersect(a: Window | None, b: Window) -> Window | None:
     return (lo, hi) if lo <= hi else a  # contradictory evidence: keep the earlier
 
 
+# Which KB roles a title in the text names ("Iranian President X" -> president terms).
+_TITLE_ROLES = (
+    (re.compile(r"\bSupreme Leader\b", re.I), ("supreme_leader",)),
+    (re.compile(r"\b(?:Foreign|External Affairs) Minister\b|\bSecretary of State\b", re.I),
+     ("foreign_minister",)),
+    (re.compile(r"\b(?:Prime Minister|Premier)\b", re.I),
+     ("prime_minister", "head_of_government")),
+    (re.compile(r"\bPresident\b", re.I), ("president", "head_of_state")),
+    (re.compile(r"\bChancellor\b", re.I), ("chancellor", "head_of_government")),
+    (re.compile(r"\b(?:King|Emir|Sultan)\b", re.I), ("king", "head_of_state", "monarch")),
+)
+
+
+def _roles_of_title(before: str) -> tuple[str, ...]:
+    for pattern, roles in _TITLE_ROLES:
+        if pattern.search(before):
+            return roles
+    return ()
+
+
+def _windows_of(person_id: str, roles: tuple[str, ...], kb: Any) -> list[Window]:
+    """The terms of `person_id` in any of `roles`, as date windows. An open term runs
+    to the present: an article cannot be dated after it is read."""
+    out: list[Window] = []
+    for term in kb.terms(person_id):
+        if term.role not in roles:
+            continue
+        start = _iso(term.start)
+        if start is None:
+            continue
+        end = _iso(term.end) if term.end else date.today()
+        if end is not None and start <= end:
+            out.append((start, end))
+    return out
+
+
+def _cross(a: list[Window], b: list[Window]) -> list[Window]:
+    out = []
+    for x in a:
+        for y in b:
+            lo, hi = max(x[0], y[0]), min(x[1], y[1])
+            if lo <= hi:
+                out.append((lo, hi))
+    return out
+
+
 def term_window(article: Any, kb: Any) -> Window | None:
     """The span of time in which every titled office holder the article names held
-    office."""
+    the office the title gives ("Iranian President Masoud Pezeshkian": his presidency;
+    "Russian President Vladimir Putin": any of Putin's presidential terms). People
+    whose titled terms cannot all hold at once are left out, not forced."""
     text = article.text
     doc = article.doc
     if doc is None:
         return None
-    window: Window | None = None
+    windows: list[Window] | None = None
     seen: set[str] = set()
     for ent in doc.ents:
         if ent.label_ != "PERSON":
@@ -77,17 +122,22 @@ def term_window(article: Any, kb: Any) -> Window | None:
         before = text[max(0, ent.start_char - 60):ent.start_char]
         if not _TITLE.search(before) or _NOT_CURRENT.search(before):
             continue
-        for entity in _entities_named(ent.text, kb):
+        roles = _roles_of_title(before[-40:])
+        if not roles:
+            continue
+        for entity in _entities_named(ent.text, kb)[:1]:
             if entity.id in seen:
                 continue
             seen.add(entity.id)
-            for term in kb.terms(entity.id):
-                start = _iso(term.start)
-                if start is None:
-                    continue
-                end = _iso(term.end) or start + timedelta(days=OPEN_TERM_DAYS)
-                window = intersect(window, (start, end))
-    return window
+            mine = _windows_of(entity.id, roles, kb)
+            if not mine:
+                continue
+            crossed = mine if windows is None else _cross(windows, mine)
+            if crossed:
+                windows = crossed
+    if not windows:
+        return None
+    return (min(w[0] for w in windows), max(w[1] for w in windows))
 
 
 def _country_named(text: str, iso3: str | None, kb: Any) -> bool:

@@ -289,11 +289,13 @@ def normalize(found: Found, ctx: Context) -> list[tuple[int, int, Value]]:
             year -= 1 if (rel in ("year-earlier", "year-ago", "last", "previous") or q > cur) else 0
         return one("DATE", f"{year}-{letter}{q}", "published")
     if rule == "the_unit":
+        unit = p["unit"].lower()  # type: ignore[union-attr]
+        if p.get("ended") is not None and unit in ("year", "fiscal year"):
+            return one("DURATION", "P1Y", "absolute")  # "the year ended March 31"
         if ref is None:
             return one("DATE", None, "published")
-        unit = p["unit"].lower()  # type: ignore[union-attr]
         rel = (p.get("rel") or "").strip().lower()
-        back = 1 if rel in ("year-earlier", "year-ago") else 0
+        back = 1 if rel in ("year-earlier", "year-ago", "corresponding", "comparable") else 0
         if unit == "quarter":
             prev = add_months(ref, -3 - 12 * back)
             return one("DATE", f"{prev.year}-Q{quarter_of(prev)}", "published")
@@ -304,6 +306,12 @@ def normalize(found: Found, ctx: Context) -> list[tuple[int, int, Value]]:
         if unit == "week":
             return one("DATE", week_value(ref), "published")
         return one("DURATION", "PXX", "published")
+    if rule == "year_period":
+        if p.get("ord"):
+            return one("DATE", f"{p['y']}-Q{ORD[p['ord'].lower()]}", "absolute")  # type: ignore[union-attr]
+        return one("DATE", p["y"], "absolute")
+    if rule == "yearago_adj":
+        return one("DATE", str(ref.year - 1) if ref else None, "published")
     if rule == "ago":
         unit = p["unit"].lower()  # type: ignore[union-attr]
         n = _num(p["n"])

@@ -75,8 +75,12 @@ RULES: list[tuple[str, re.Pattern[str]]] = [
     _p("relunit", rf"(?:(?P<mod>earlier|later|early|late|mid|the end of|the beginning of|the start of|the middle of|end of)[- ](?:in\s+)?)?(?:the\s+)?(?P<rel>{_REL})\s+(?P<unit>week|weekend|month|quarter|year|decade|century|fiscal year|season|{_SEASON})"),
     _p("season", rf"(?:(?P<mod>early|late|mid)[- ])?(?:the\s+)?(?P<season>{_SEASON})(?:\s+(?:of\s+)?(?P<y>{_YEARNUM}))?"),
     _p("quarter", rf"(?:the\s+)?(?:(?P<rel>latest|last|past|previous|current|same|year-earlier|year-ago|{_REL})\s+)?(?P<ord>first|second|third|fourth|1st|2nd|3rd|4th)[- ](?:fiscal[- ])?(?P<unit>quarter|half)(?:\s+of\s+(?P<y>{_YEARNUM}))?(?:\s+(?P<y2>{_YEARNUM}))?"),
-    _p("the_unit", r"(?:the\s+)(?P<rel>latest\s+|year-earlier\s+|year-ago\s+|comparable\s+|same\s+)?(?P<unit>quarter|year|month|week|period|fiscal year)(?=[\s,.;])"),
-    _p("ago", rf"(?:(?:nearly|almost|about|more than|some|over|roughly|just|only)\s+)?(?P<n>{_NUMWORD})\s+(?P<unit>{_UNIT})s?\s+(?P<dir>ago|earlier|later|before|after|from now|hence|afterwards?)"),
+    _p("the_unit", r"(?:the\s+)(?P<rel>latest\s+|year-earlier\s+|year-ago\s+|comparable\s+|same\s+|corresponding\s+)?(?P<unit>quarter|year|month|week|period|fiscal year)(?P<ended>(?=\s+end(?:ed|ing)\b))?(?=[\s,.;'])"),
+    _p("year_period", rf"(?:the\s+)(?P<y>{_YEARNUM})\s+(?:(?P<ord>first|second|third|fourth)[- ])?(?:fiscal\s+)?(?P<unit>period|quarter)"),
+    _p("yearago_adj", r"(?P<w>year-earlier|year-ago)"),
+    # TimeML: in "one year after he was killed" the signal "after" stays outside the
+    # timex, a duration; "ago", "earlier" and "later" belong to the date.
+    _p("ago", rf"(?:(?:nearly|almost|about|more than|some|over|roughly|just|only)\s+)?(?P<n>{_NUMWORD})\s+(?P<unit>{_UNIT})s?\s+(?P<dir>ago|earlier|later|from now|hence|afterwards?)"),
     _p("following_day", r"(?:the\s+)?(?P<rel>following|next|previous|preceding|same|that)\s+(?P<unit>day|morning|evening|night|week|month|year)"),
     _p("duration", rf"(?:(?P<lead>the\s+(?:past|last|next|previous|first|coming|following)|the\s+first|the|another|more\s+than|less\s+than|nearly|almost|about|over|some|at\s+least|up\s+to)\s+)?(?P<n>{_NUMWORD})(?:[- ]|\s+)(?P<unit>{_UNIT})s?(?:[- ]old|[- ]long)?"),
     _p("duration_bare", rf"(?:the\s+)?(?P<lead>past|last|next|recent|coming)\s+(?P<unit>{_UNIT})s"),
