@@ -20,6 +20,11 @@ FLOORS = {"plover_source_country": 0.85, "plover_target_country": 0.85,
 SEED_DATES = {"000": "2025-09-01", "001": "2024-07-04", "002": "2022-01-19",
               "003": "2024-10-11", "004": "2022-09-15"}
 # Per-article holders of role aliases (see tests/test_actors.py).
+# CAMEO country codes that differ from ISO 3166-1 alpha-3 (CAMEO manual, country
+# codes appendix); the gold uses CAMEO's, our actors ISO's.
+CAMEO_TO_ISO = {"JAP": "JPN", "ITL": "ITA", "DEN": "DNK", "GER": "DEU", "ROM": "ROU",
+                "SWZ": "CHE", "BUL": "BGR", "NTH": "NLD", "CZE": "CZE", "MAL": "MLI",
+                "ALG": "DZA", "PHI": "PHL", "KOS": "XKX"}
 ROLE_IN_ARTICLE = {("001", "the Iranian president"): "Ebrahim Raisi",
                    ("002", "the Iranian president"): "Ebrahim Raisi",
                    ("002", "his Iranian counterpart"): "Ebrahim Raisi"}
@@ -44,32 +49,43 @@ def _find(article: Article, phrase: str) -> Any:
         at, at + len(phrase), role="place")
 
 
-def _plover(shared: Path, *, pipeline: Any) -> dict[str, float | int]:
+def _plover_rows(shared: Path, *, pipeline: Any) -> list[dict[str, Any]]:
+    """One row per gold source/target actor of PLOVER dev: gold and what we resolved."""
     records = [r for r in json.loads((shared / "bench" / "plover_gsr" /
                                       "PLOVER_GSR_dev.json").read_text())
                if r.get("event") != "DOCUMENT" and r.get("text")]
     articles = _articles([r["text"] for r in records], [r.get("date") for r in records],
                          pipeline=pipeline)
-    tally = {k: [0, 0] for k in ("source", "target", "sector", "coverage")}
+    rows = []
     for record, article in zip(records, articles):
         for side in ("source", "target"):
             gold = record.get(side)
             for actor in gold if isinstance(gold, list) else []:
                 mention = _find(article, actor.get("actorText", ""))
-                tally["coverage"][1] += 1
-                tally[side][1] += 1
                 found = mention.actor if mention is not None and mention.actor else None
                 country = (found.country if found else
                            mention.place.country if mention is not None and mention.place else None)
                 if found is not None and found.kind == "organization" and found.country is None:
                     country = "IGO"
-                if mention is not None:
-                    tally["coverage"][0] += 1
-                tally[side][0] += country == actor.get("code")
-                sector = (actor.get("sector") or "")[:3]
-                if sector and sector != "***":
-                    tally["sector"][1] += 1
-                    tally["sector"][0] += bool(found and found.sector == sector)
+                code = actor.get("code") or ""
+                rows.append({"id": record["id"], "side": side, "text": record["text"],
+                             "actorText": actor.get("actorText", ""),
+                             "code": CAMEO_TO_ISO.get(code, code),
+                             "sector": (actor.get("sector") or "")[:3],
+                             "mention": mention, "actor": found, "country": country})
+    return rows
+
+
+def _plover(shared: Path, *, pipeline: Any) -> dict[str, float | int]:
+    tally = {k: [0, 0] for k in ("source", "target", "sector", "coverage")}
+    for row in _plover_rows(shared, pipeline=pipeline):
+        tally["coverage"][1] += 1
+        tally[row["side"]][1] += 1
+        tally["coverage"][0] += row["mention"] is not None
+        tally[row["side"]][0] += row["country"] == row["code"]
+        if row["sector"] and row["sector"] != "***":
+            tally["sector"][1] += 1
+            tally["sector"][0] += bool(row["actor"] and row["actor"].sector == row["sector"])
     return {f"plover_{k if k in ('sector', 'coverage') else k + '_country'}":
             round(v[0] / v[1], 3) if v[1] else 0.0 for k, v in tally.items()} | {
         "plover_actors": tally["coverage"][1]}
@@ -143,3 +159,47 @@ def _seeds(shared: Path, *, pipeline: Any) -> dict[str, float | int]:
 def run(shared: Path, *, pipeline: Any) -> dict[str, float | int | str]:
     return {**_seeds(shared, pipeline=pipeline), **_plover(shared, pipeline=pipeline),
             **_meantime(shared, pipeline=pipeline)}
+
+
+def _miss_cause(row: dict[str, Any], *, what: str) -> str:
+    mention, actor = row["mention"], row["actor"]
+    if mention is None:
+        return "no mention covers actorText"
+    if actor is None:
+        return f"{what}: a place ({mention.how})"
+    if what == "country":
+        ours = row["country"]
+        if ours is None:
+            return f"country: none ({actor.kind}, {mention.how})"
+        if row["code"] in ("IGO", "NGO", "IMG") or ours == "IGO":
+            return f"country: org code {row['code']} vs {ours} ({mention.how})"
+        return f"country: other country ({mention.how})"
+    if actor.sector is None:
+        return f"sector: none, want {row['sector']} ({actor.kind}, {mention.how})"
+    return f"sector: {actor.sector} for {row['sector']} ({mention.how})"
+
+
+def print_misses(shared: Path) -> None:
+    """`python -m bench.actors`: the PLOVER dev misses grouped by cause."""
+    from newsgraph import Pipeline
+
+    groups: dict[str, list[str]] = {}
+    for row in _plover_rows(shared, pipeline=Pipeline()):
+        mention, actor = row["mention"], row["actor"]
+        ours = (f"{mention.text!r} -> {actor.id}/{actor.kind}/{row['country']}/{actor.sector}"
+                if actor else repr(mention.text) if mention else "-")
+        line = (f"{row['id']} {row['side']} {row['actorText']!r} gold {row['code']}/"
+                f"{row['sector']} ours {ours}\n      {row['text'][:160]}")
+        if row["country"] != row["code"]:
+            groups.setdefault(_miss_cause(row, what="country"), []).append(line)
+        if row["sector"] and row["sector"] != "***" and not (actor and actor.sector
+                                                             == row["sector"]):
+            groups.setdefault(_miss_cause(row, what="sector"), []).append(line)
+    for cause, lines in sorted(groups.items(), key=lambda kv: -len(kv[1])):
+        print(f"== {len(lines):3d}  {cause}")
+        for line in lines:
+            print("   ", line)
+
+
+if __name__ == "__main__":
+    print_misses(Path(__file__).resolve().parents[1].parent / "shared")

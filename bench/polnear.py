@@ -136,7 +136,7 @@ def evaluate(root: Path, *, pipeline: Any, limit: int | None = None,
     gold_total = gold_matched = direct_total = direct_matched = 0
     speaker_total = speaker_right = 0
     docs = nlp.pipe((text for _, text, _ in data), batch_size=8)
-    for (name, text, gold), doc in zip(data, docs):
+    for (name, text, gold), doc in zip(data, docs, strict=True):
         article = Article(source=name, raw=text, text=text, doc=doc)
         quotes.extract(article)
         preds = [(q.start, q.end) for q in article.quotes]
@@ -153,7 +153,7 @@ def evaluate(root: Path, *, pipeline: Any, limit: int | None = None,
             direct = any(c in text[s:e] for s, e in attribution.content for c in QUOTE_CHARS)
             direct_total += direct
             overlaps = [(_overlap(p, attribution.content), q)
-                        for p, q in zip(preds, article.quotes)]
+                        for p, q in zip(preds, article.quotes, strict=True)]
             overlaps = [(o, q) for o, q in overlaps if o > 0]
             if not overlaps:
                 if misses is not None:
@@ -170,8 +170,9 @@ def evaluate(root: Path, *, pipeline: Any, limit: int | None = None,
                 speaker_right += 1
             elif misses is not None:
                 said = text[slice(*best.speaker_span)] if best.speaker_span else None
-                misses.append(("speaker", name, f"{said!r} vs {text[slice(*attribution.source[0])]!r}"
-                               f" :: {best.text[:80]}"))
+                gold_said = text[slice(*attribution.source[0])]
+                misses.append(("speaker", name,
+                               f"{said!r} vs {gold_said!r} :: {best.text[:80]}"))
     precision = matched_pred / predicted if predicted else 0.0
     recall = gold_matched / gold_total if gold_total else 0.0
     f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0

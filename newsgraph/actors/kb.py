@@ -231,15 +231,22 @@ class KB:
                 word, _, sector = line.partition("\t")
                 sectors[word] = sector
             sources = json.loads((data_dir / "sources.json").read_text("utf-8"))
+            tags = json.loads((data_dir / "source_tags.json").read_text("utf-8"))
+
+            def expand(source: str) -> str:
+                return "; ".join(tags.get(p, p) for p in source.split("; ")) if "@" in source \
+                    else source
+
             entities, keys = [], {}
             for r in _read_jsonl(data_dir / "entities.jsonl"):
                 keys[r["id"]] = tuple(r.get("keys", ()))
                 entities.append(Entity(r["id"], r["name"], r["kind"], r.get("country"),
                                        r.get("sector"), tuple(r.get("aliases", ())),
-                                       tuple(r.get("members", ())), r.get("source", "")))
+                                       tuple(r.get("members", ())),
+                                       expand(r.get("source", ""))))
             terms = [Term(r["person_id"], r["person_name"], r["country"], r["role"],
                           r.get("start"), r.get("end"), r.get("acting", False),
-                          r.get("source", ""))
+                          expand(r.get("source", "")))
                      for r in _read_jsonl(data_dir / "terms.jsonl")]
             _CACHE[key] = cls(
                 countries=[_make(Country, r) for r in _read_jsonl(data_dir / "countries.jsonl")],

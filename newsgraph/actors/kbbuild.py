@@ -63,7 +63,6 @@ SOURCES = [
      "attribution": "CountryInfo.txt, Parus Analytics / Computational Event Data System"},
     {"name": "Phoenix/PETRARCH2 dictionaries", "license": "MIT",
      "attribution": "Phoenix actor and agent dictionaries, Open Event Data Alliance (MIT)"},
-    {"name": "REIGN", "license": "MIT", "attribution": "Bell, Besaw and Frank, REIGN dataset"},
     {"name": "Archigos 4.1", "license": "academic use",
      "attribution": "Goemans, Gleditsch and Chiozza (2009), Introducing Archigos, "
                     "Journal of Peace Research 46(2)"},
@@ -74,6 +73,11 @@ SOURCES = [
     {"name": "newsgraph curated facts", "license": "MIT (project)",
      "attribution": "newsgraph/data/kb/curated.yaml: public record, each row sourced"},
 ]
+# Source texts that repeat on thousands of rows are written as "@n" in the bundled
+# files (expanded by the loader): a quarter of entities.jsonl otherwise.
+SOURCE_TAGS = [SRC_PHOENIX, SRC_EP_SNAP, SRC_EP_FM, SRC_EP_IRN, SRC_EP_ORG, SRC_ODA,
+               "CountryInfo leaders by role (Parus Analytics)",
+               "Archigos 4.1 (Goemans, Gleditsch and Chiozza)"]
 ODA_ORGS = {"african_union": "ORG:AU", "european_union": "ORG:EU"}
 
 
@@ -361,6 +365,12 @@ class Builder:
             "summits": sorted({(s["org"], s["start"]): s for s in reversed(self.summits)}
                               .values(), key=lambda s: (s["org"], s["start"])),
         }
+        tags = {text: f"@{i}" for i, text in enumerate(SOURCE_TAGS)}
+        for row in tables["entities"] + tables["terms"]:
+            row["source"] = "; ".join(tags.get(part, part) for part in row["source"].split("; "))
+        (out / "source_tags.json").write_text(
+            json.dumps({f"@{i}": text for i, text in enumerate(SOURCE_TAGS)}, indent=1)
+            + "\n", "utf-8")
         for e in tables["entities"]:
             # Lookup keys precomputed: normalizing 100k names at load time costs ~0.5 s.
             e["keys"] = list(dict.fromkeys(k for k in map(norm, [e["name"], *e["aliases"]])

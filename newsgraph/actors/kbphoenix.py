@@ -125,7 +125,6 @@ def add_phoenix(builder: Builder, sources: Path) -> None:
                    if e["kind"] in ("organization", "body", "group")
                    for n in [e["name"], *e["aliases"]]}
     rows = _read(sources / "petrarch2/phoenix_actors_flat.csv")
-    countries = {norm(c["name"]) for c in builder.countries.values()}
     for row in rows:
         actor, code = row["actor"].strip(), row["code"].strip()
         if not actor or not code:
@@ -139,8 +138,10 @@ def add_phoenix(builder: Builder, sources: Path) -> None:
         name = _title(actor)
         is_person = bool(row["start"] or row["end"]) or "CountryInfo" in row["comment"]
         if row["source_file"].startswith("Phoenix.Countries") and len(code) == 3 \
-                and norm(actor) in countries:
-            continue  # a country entry: its aliases mix cities and regions
+                and code in builder.countries and not is_person:
+            # A country entry ("RUSSIAN FEDERATION", "IRAQI KURDISTAN", "LEIPZIG").
+            _add_regions(builder, code, [actor, *row["aliases"].split("|")])
+            continue
         if is_person:
             pid = people.find(name, country, aliases) if country else None
             if pid is None:
@@ -167,6 +168,22 @@ def add_phoenix(builder: Builder, sources: Path) -> None:
             builder.add_entity(eid, builder.entities[eid]["name"],
                                builder.entities[eid]["kind"], aliases=[name, *aliases],
                                source=SRC_PHOENIX)
+
+
+_NOT_A_REGION = re.compile(r"republic|soviet|kingdom|[()]|people|empire|state of|wall of")
+
+
+def _add_regions(builder: Builder, iso3: str, aliases: list[str]) -> None:
+    """A Phoenix country entry lists nationality words, cities, provinces and landmarks;
+    what CountryInfo does not already know as a name or city is taken as a region."""
+    if iso3 not in builder.countries:
+        return
+    for alias in aliases:
+        key = norm(alias)
+        if (not key or len(key) < 4 or _NOT_A_REGION.search(key)
+                or key in builder._country_by_name or (key, iso3) in builder.places):
+            continue
+        builder.add_place(_title(alias).strip("- "), iso3, "region", SRC_PHOENIX)
 
 
 _AGENT = re.compile(r"^([^#\[{]+?)\s*(\{[^}]*\})?\s*\[~?([A-Z]{3})[A-Z]*\]")

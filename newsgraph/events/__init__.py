@@ -13,7 +13,7 @@ import re
 from typing import Any
 
 from ..model import Article, Event
-from . import context, roles
+from . import context, fallback, roles
 from .ontology import GOLD_ALIASES, TYPES, matches_gold, plover_category
 from .status import status_of
 from .triggers import ABSORBING_TYPES, ACCIDENT_NOUNS, HEAVY_WEAPONS, Trigger, noun_trigger, verb_trigger
@@ -24,6 +24,9 @@ _QUOTED = re.compile(r"“[^”]*”|\"[^\"\n]*\"")
 REPORT_VERBS = frozenset({"say", "announce", "conclude", "insist", "state", "tell",
                           "declare", "add", "stress", "write", "reiterate", "warn"})
 _SIDELINES = frozenset({"sidelines", "margins", "sideline"})
+# Cooperative dyadic types: "X and Y met" names both sides, and "met in Moscow" is
+# the venue, not a party.
+SYMMETRIC_TYPES = frozenset({"CONSULT", "AGREE", "COOPERATE"})
 
 
 def _quoted_ranges(text: str, offset: int) -> list[tuple[int, int]]:
@@ -106,14 +109,20 @@ def _sideline_meetings(sent: Any, taken: set[int], quoted: list[tuple[int, int]]
     return out
 
 
-def _clause_tokens(trig: Trigger) -> list[Any]:
+def _clause_root(trig: Trigger) -> Any:
+    """The verb whose clause holds the event: the trigger verb, or the verb an event
+    noun hangs on ("held talks", "in a meeting with")."""
     tok = trig.token
     if trig.noun is tok and tok.head.pos_ in ("VERB", "AUX") and tok.dep_ in (
             "dobj", "pobj", "nsubj", "attr"):
         tok = tok.head
     if tok.dep_ == "pobj" and tok.head.head.pos_ in ("VERB", "AUX"):
         tok = tok.head.head
-    return list(tok.subtree)
+    return tok
+
+
+def _clause_tokens(trig: Trigger) -> list[Any]:
+    return list(_clause_root(trig).subtree)
 
 
 def _event(article: Article, sent: Any, trig: Trigger, *, kb: Any) -> Event:
@@ -121,6 +130,17 @@ def _event(article: Article, sent: Any, trig: Trigger, *, kb: Any) -> Event:
     actors = roles.resolve_all(article, actor_heads, kb=kb)
     recipients = [a for a in roles.resolve_all(article, recipient_heads, kb=kb)
                   if all(a.id != b.id for b in actors)]
+    root = _clause_root(trig)
+    if not actors:
+        actors = fallback.climb_subjects(
+            article, root, kb=kb,
+            resolve=lambda t: roles.resolve_span(article, t, kb=kb)) or \
+            fallback.first_before(article, sent, trig.token, kb=kb)
+    if not recipients and not (trig.type in SYMMETRIC_TYPES and len(actors) > 1):
+        skip = [roles.head_span(h) for h in actor_heads]
+        recipients = [a for a in fallback.recipients_near(
+            article, sent, root, trig.token, kb=kb, skip=skip,
+            places=trig.type not in SYMMETRIC_TYPES) if a not in actors]
     status = status_of(trig.token)
     clause = _clause_tokens(trig)
     c_start = min(t.idx for t in clause)

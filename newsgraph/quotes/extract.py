@@ -15,8 +15,16 @@ from dataclasses import dataclass
 from typing import Any
 
 from ..model import Article, Quote
-from .cues import (according_to, contiguous, cue_text, is_speech_verb, own_subject,
-                   same_paragraph, speaker_tokens, subject_of)
+from .cues import (
+    according_to,
+    contiguous,
+    cue_text,
+    is_speech_verb,
+    own_subject,
+    same_paragraph,
+    speaker_tokens,
+    subject_of,
+)
 from .marks import Segment, find_segments, paragraphs
 
 # Quoted fragments shorter than this, with no speech cue next to them, are scare quotes
@@ -245,6 +253,12 @@ def _inside(start: int, end: int, segments: list[Segment]) -> bool:
     return any(s.start <= start and end <= s.end for s in segments)
 
 
+def _hangs_off(token: Any) -> bool:
+    """Another speech report or a parenthetical inside a clause."""
+    return (is_speech_verb(token) and own_subject(token) is not None
+            or token.dep_ == "parataxis")
+
+
 def _indirect(index: _Index, segments: list[Segment], drafts: list[_Draft],
               pending: list[Segment]) -> list[_Draft]:
     """The complement clause of a speech verb outside quote marks."""
@@ -258,8 +272,8 @@ def _indirect(index: _Index, segments: list[Segment], drafts: list[_Draft],
             if clause.dep_ != "ccomp" or not same_paragraph(verb, clause):
                 continue
             # "[...], the presidency said in a statement" hangs off the clause: cut it
-            cut = {t.i for d in clause.subtree if d is not clause and (
-                   is_speech_verb(d) and own_subject(d) is not None or d.dep_ == "parataxis") for t in d.subtree}
+            cut = {t.i for d in clause.subtree if d is not clause and _hangs_off(d)
+                   for t in d.subtree}
             lo, hi = _trim(doc, *contiguous(clause, cut))
             if hi - lo <= 0:
                 continue

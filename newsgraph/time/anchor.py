@@ -152,7 +152,7 @@ def _quarters(text: str, founds: list[Any], ref: date | None) -> dict[int, str |
             out[i] = ended
         elif found.rule == "quarter" and (found.parts.get("unit") or "").lower() == "quarter":
             values = normalize(found, Context(ref=ref))
-            out[i] = values[0][2].value if values and is_quarter(values[0][2].value) else None
+            out[i] = values[0][2].value if values and is_quarter(values[0][2].value, ended_by=ref) else None
     return {i: q for i, q in out.items()}
 
 

@@ -152,6 +152,17 @@ def _country_named(text: str, iso3: str | None, kb: Any) -> bool:
     return False
 
 
+def _near_summit_word(text: str, city: str) -> bool:
+    """Whether `city` is named in a sentence that also says "summit"."""
+    for m in re.finditer(rf"\b{re.escape(city)}\b", text):
+        left = max(text.rfind(".", 0, m.start()), text.rfind("\n", 0, m.start())) + 1
+        ends = [i for i in (text.find(".", m.end()), text.find("\n", m.end())) if i >= 0]
+        right = min(ends) if ends else len(text)
+        if re.search(r"\bsummit\b", text[left:right], re.IGNORECASE):
+            return True
+    return False
+
+
 def summit_window(article: Any, kb: Any, *, within: Window | None) -> Window | None:
     """The dates of the summits the article mentions (narrowed by place and by the
     office terms); for a summit announced in the future tense, the time before it."""
@@ -166,6 +177,10 @@ def summit_window(article: Any, kb: Any, *, within: Window | None) -> Window | N
             continue
         cands = kb.summits(org=org)
         by_city = [s for s in cands if s.city and re.search(rf"\b{re.escape(s.city)}\b", text)]
+        if len(by_city) > 1:
+            # "the SCO summit in Samarkand" beats "last year at a conference in Dushanbe"
+            near = [s for s in by_city if _near_summit_word(text, s.city)]
+            by_city = near or by_city
         by_country = [s for s in cands if _country_named(text, s.country, kb)]
         cands = by_city or by_country or cands
         if within is not None:
@@ -184,6 +199,18 @@ def summit_window(article: Any, kb: Any, *, within: Window | None) -> Window | N
     return window
 
 
+_FUTURE_WORDS = re.compile(r"\b(?:will|shall|'ll|to be held|is to|are to|scheduled|"
+                           r"plans? to|planned|expected to|due to|upcoming|next)\b", re.I)
+
+
+def _explicit_future(text: str, start: int, end: int) -> bool:
+    """Whether the sentence around [start, end) announces something to come."""
+    left = max(text.rfind(".", 0, start), text.rfind("\n", 0, start)) + 1
+    right_candidates = [i for i in (text.find(".", end), text.find("\n", end)) if i >= 0]
+    right = min(right_candidates) if right_candidates else len(text)
+    return bool(_FUTURE_WORDS.search(text, left, right))
+
+
 def refine(window: Window, timexes: list[Timex], text: str, *, doc: Any = None) -> Window:
     """Narrow the article's window by the exact days it reports in the past (the
     article is no older) and announces in the future (the article is older)."""
@@ -195,6 +222,9 @@ def refine(window: Window, timexes: list[Timex], text: str, *, doc: Any = None) 
         if day is None:
             continue
         tense = tense_of(text, t.start, t.end, doc=doc)
+        if tense == "future" and not _explicit_future(text, t.start, t.end):
+            # a present-tense caption ("X and Y meet ... on October 11") is no announcement
+            tense = None
         # A day reported without a future marker is behind the writer (news reports).
         if tense != "future" and lo < day <= hi:
             lo = day

@@ -4,7 +4,9 @@ An earnings report compares its quarter with the same quarter a year before, so 
 "net income rose to $5 million from $3 million a year earlier" the TimeML value of
 "a year earlier" is that quarter one year back (1988-Q3), not the year 1988; "the
 latest period" and "the quarter" are the quarter itself, "the 1988 period" its
-counterpart in 1988. The reporting quarter is the nearest quarter the story names.
+counterpart in 1988. The reporting quarter is the nearest quarter the story names
+that is already over. "Last year" and "year-earlier" stay years: TimeBank annotates
+them so more often than not, even in earnings reports.
 """
 
 from __future__ import annotations
@@ -36,8 +38,16 @@ def quarter_ended(text: str, found: Found, ref: date | None) -> str | None:
     return f"{year}-Q{quarter_of(date(year, month, 1))}"
 
 
-def is_quarter(value: str | None) -> bool:
-    return bool(value and _QUARTER.match(value))
+def is_quarter(value: str | None, *, ended_by: date | None = None) -> bool:
+    """A YYYY-Qn value; with `ended_by`, only a quarter over by that day (a report's
+    period is behind it: "a loss in the fourth quarter" in October is a forecast)."""
+    m = _QUARTER.match(value or "")
+    if not m:
+        return False
+    if ended_by is None:
+        return True
+    year, q = int(m[1]), int(m[2])
+    return (year, q * 3) < (ended_by.year, ended_by.month)
 
 
 def _shift_year(period: str, years: int) -> str:
@@ -50,15 +60,12 @@ def in_period(found: Found, pieces: list[Piece], *, period: str | None,
               sentence: str) -> list[Piece]:
     """`pieces` with the values a reporting quarter implies, else unchanged."""
     rule, p = found.rule, found.parts
-    low = found.text.lower()
     if rule == "year_period":
         if p.get("ord") or period is None:
             return pieces
         return _set(pieces, f"{p['y']}-Q{period[-1]}", "narrative")
     if period is None:
         return pieces
-    if rule == "yearago_adj":
-        return _set(pieces, _shift_year(period, -1), "narrative")
     if rule == "the_unit":
         rel = (p.get("rel") or "").strip().lower()
         unit = (p.get("unit") or "").lower()
@@ -72,8 +79,6 @@ def in_period(found: Found, pieces: list[Piece], *, period: str | None,
     if rule == "ago" and (p.get("unit") or "").lower() == "year" \
             and (p.get("n") or "").lower() in ("a", "one", "1") \
             and (p.get("dir") or "").lower() in ("ago", "earlier"):
-        return _set(pieces, _shift_year(period, -1), "narrative")
-    if rule == "relunit" and low.endswith("last year") and not p.get("mod"):
         return _set(pieces, _shift_year(period, -1), "narrative")
     return pieces
 

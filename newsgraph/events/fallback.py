@@ -1,0 +1,139 @@
+"""Actor and recipient when the trigger's own arguments give none.
+
+The parse often hides the argument (a pronoun the actors stage left unresolved:
+"Syria says it is willing to withdraw"; a head word with no name: "a group of
+Moroccan diplomats"; a misparse of the verb) or the recipient sits deeper than a
+direct argument ("threatened further action against Russia", "threatened to stop
+talks if the United States ..."). These fallbacks read the resolved mentions of the
+actors stage in the regions of the sentence where the argument must be:
+- actor: the subjects up the clause chain (the sayer of "X said it would"), their
+  whole subtrees, then the first mention before the trigger in the sentence;
+- recipient: mentions in the trigger's clause outside its subjects, then the first
+  mention after the trigger that is not the source of the report ("..., police said").
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from ..model import Actor, Article, Mention
+
+SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj"})
+PRONOUNS = frozenset({"it", "they", "he", "she", "we", "i", "its", "their", "them",
+                      "who", "which", "that"})
+# Verbs whose subject is the source of the report, never the event's recipient.
+SOURCE_VERBS = frozenset({"say", "report", "tell", "announce", "quote", "add", "claim",
+                          "state", "write", "accord"})
+
+
+def mention_actor(m: Mention, *, kb: Any) -> Actor | None:
+    """The actor a mention stands for: its resolved actor, or a place's country."""
+    if m.role == "actor":
+        return m.actor
+    if m.place is not None and m.place.country and kb is not None:
+        country = kb.country(m.place.country)
+        return country.actor() if country is not None else None
+    return None
+
+
+def mentions_in(article: Article, start: int, end: int, *, kb: Any,
+                skip: list[tuple[int, int]] = ()) -> list[tuple[Mention, Actor]]:
+    """Mentions wholly inside [start, end) with an actor, in text order, leaving out
+    those overlapping the `skip` spans."""
+    out = []
+    for m in sorted(article.mentions, key=lambda m: m.start):
+        if m.start < start or m.end > end:
+            continue
+        if any(m.start < b and a < m.end for a, b in skip):
+            continue
+        actor = mention_actor(m, kb=kb)
+        if actor is not None:
+            out.append((m, actor))
+    return out
+
+
+def _span(token: Any) -> tuple[int, int]:
+    return token.left_edge.idx, token.right_edge.idx + len(token.right_edge)
+
+
+def _is_pronoun(token: Any) -> bool:
+    return token.pos_ == "PRON" or token.lower_ in PRONOUNS
+
+
+def climb_subjects(article: Article, token: Any, *, kb: Any,
+                   resolve: Any) -> list[Actor]:
+    """Actors of the nearest subject up the clause chain of `token` that resolves:
+    an unresolved pronoun ("it", "they") defers to the clause it hangs on."""
+    node = token
+    for _ in range(6):  # a clause chain deeper than this is a misparse
+        for sub in (c for c in node.children if c.dep_ in SUBJECT_DEPS):
+            actor = resolve(sub)
+            if actor is not None:
+                return [actor]
+            if _is_pronoun(sub):
+                continue
+            found = mentions_in(article, *_span(sub), kb=kb)
+            if found:
+                return [found[0][1]]
+        if node.head is node:
+            break
+        node = node.head
+    return []
+
+
+def first_before(article: Article, sent: Any, token: Any, *, kb: Any,
+                 skip: list[tuple[int, int]] = ()) -> list[Actor]:
+    """The first actor mention of the sentence left of the trigger."""
+    found = mentions_in(article, sent.start_char, token.idx, kb=kb, skip=skip)
+    found = [(m, a) for m, a in found if not _is_source(m, token.doc)]
+    return [found[0][1]] if found else []
+
+
+def _is_source(m: Mention, doc: Any) -> bool:
+    """"..., police said", "according to Reuters": the mention reports the event."""
+    span = doc.char_span(m.start, m.end, alignment_mode="expand")
+    if span is None:
+        return False
+    root = span.root
+    if root.dep_ in SUBJECT_DEPS and root.head.lemma_.lower() in SOURCE_VERBS:
+        return True
+    return root.dep_ == "pobj" and root.head.head.lemma_.lower() == "accord"
+
+
+def recipients_near(article: Article, sent: Any, clause: Any, trigger: Any, *,
+                    kb: Any, skip: list[tuple[int, int]], places: bool = True
+                    ) -> list[Actor]:
+    """Recipient mentions in the trigger's clause outside its subjects (nearest after
+    the trigger first), else the first one after the trigger in the sentence.
+    `places`: whether a place ("demonstrated in Serbia") may stand for its country."""
+    subjects = [_span(c) for c in clause.children if c.dep_ in SUBJECT_DEPS]
+    start, end = _span(clause)
+
+    def usable(m: Mention) -> bool:
+        return (not _is_source(m, trigger.doc) and (places or m.role == "actor")
+                and m.text.lower() not in PRONOUNS)
+
+    found = [(m, a) for m, a in mentions_in(article, start, end, kb=kb,
+                                            skip=list(skip) + subjects) if usable(m)]
+    after = [(m, a) for m, a in found if m.start >= trigger.idx]
+    pick = after or found
+    if not pick:
+        pick = [(m, a) for m, a in mentions_in(article, trigger.idx, sent.end_char,
+                                               kb=kb, skip=skip) if usable(m)]
+    if not pick:
+        return []
+    first, actor = pick[0]
+    out = [actor]
+    # "the United States and Israel": a coordinated second recipient
+    for m, a in pick[1:]:
+        between = article.text[first.end:m.start].strip().lower()
+        if between in ("and", ",", ", and") and all(a.id != b.id for b in out):
+            out.append(a)
+            first = m
+        else:
+            break
+    return out
+
+
+__all__ = ["climb_subjects", "first_before", "mention_actor", "mentions_in",
+           "recipients_near"]
