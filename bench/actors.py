@@ -41,8 +41,17 @@ def _articles(texts: list[str], dates: list[str | None], *, pipeline: Any) -> li
 
 
 def _find(article: Article, phrase: str) -> Any:
-    phrase = phrase.split("...")[0].strip() or phrase
-    at = article.text.find(phrase)
+    """The mention covering a gold actorText. The gold writes a discontinuous actor as
+    one phrase ("French warships" for "French and Egyptian warships", "U.S. ...
+    negotiators"): the longest leading run of its words found in the text stands for it."""
+    phrase = " ".join((phrase.split("...")[0].strip() or phrase).split())
+    words = phrase.split()
+    at = -1
+    while words and at < 0:
+        phrase = " ".join(words)
+        found = re.search(r"(?<!\w)" + re.escape(phrase) + r"(?!\w)", article.text)
+        at = found.start() if found else -1
+        words = words[:-1]
     if at < 0:
         return None
     return article.mention_at(at, at + len(phrase)) or article.mention_at(

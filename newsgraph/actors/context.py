@@ -150,6 +150,48 @@ def is_place(span: Any, *, city: bool) -> bool:
     return False
 
 
+# Nouns for people with no office: a demonym over them is the country's civilians.
+PEOPLE_NOUNS = frozenset({"youths", "youth", "people", "nationals", "national", "man",
+                          "men", "woman", "women", "children", "families", "villagers",
+                          "crowds", "inhabitants", "population", "pilgrims"})
+
+
+def demonym_sector(span: Any, noun: Any, *, kb: Any) -> str | None:
+    """The sector of a demonym's phrase: the first sector word between the demonym and
+    its head noun ("Israeli army bulldozers" -> MIL, "Vietnamese-led forces" -> MIL);
+    the people themselves ("Algerians", "Iraqi Kurds", "Iraqi youths") -> CVL."""
+    doc = span.doc
+    if noun is not None:
+        for token in doc[span.end:noun.i + 1]:
+            if token.ent_type_ == "NORP" and token.i != noun.i:
+                continue
+            found = sector_of(token.lower_, kb=kb)
+            if found is not None:
+                return found
+        if noun.ent_type_ == "NORP" or noun.lower_ in PEOPLE_NOUNS:
+            return "CVL"
+        return None
+    root = span.root
+    if root.tag_ in ("NNPS", "NNS") and root.dep_ not in ("amod", "compound"):
+        return "CVL"
+    return None
+
+
+# How far past a country name its sector noun may be ("Romania's new government").
+SECTOR_NOUN_REACH = 3
+
+
+def sector_noun_after(span: Any, *, kb: Any) -> tuple[Any, str] | None:
+    """The noun a country name modifies, when it names a sector of that country:
+    "US authorities" -> (authorities, GOV), "Russia troops" -> (troops, MIL)."""
+    head = span.root.head
+    if span.root.dep_ not in ("compound", "poss", "nmod", "amod") or head.i < span.end \
+            or head.i - span.end >= SECTOR_NOUN_REACH or head.pos_ not in ("NOUN", "PROPN"):
+        return None
+    sector = sector_of(head.lower_, kb=kb)
+    return (head, sector) if sector else None
+
+
 def head_noun(span: Any) -> Any:
     """The noun a demonym modifies: "Russian" in "Russian officials" -> officials."""
     token = span.root

@@ -78,6 +78,9 @@ SOURCES = [
 SOURCE_TAGS = [SRC_PHOENIX, SRC_EP_SNAP, SRC_EP_FM, SRC_EP_IRN, SRC_EP_ORG, SRC_ODA,
                "CountryInfo leaders by role (Parus Analytics)",
                "Archigos 4.1 (Goemans, Gleditsch and Chiozza)"]
+# open_data_archive rows known to be wrong: Saudi Arabia's head_of_state row names the
+# crown prince and prime minister (its local title says prime minister) as King.
+ODA_ERRATA = {("saudi_arabia", "head_of_state")}
 ODA_ORGS = {"african_union": "ORG:AU", "european_union": "ORG:EU"}
 
 
@@ -218,7 +221,8 @@ class Builder:
         path = self.src / "open_data_archive_world_leaders/world_leaders_current_2026-08-22.csv"
         for row in read_csv(path):
             country = ODA_ORGS.get(row["entity"]) or self.iso3(row["country_en"])
-            if country is None or not row["wikidata_id"]:
+            if country is None or not row["wikidata_id"] or (
+                    row["entity"], row["role"]) in ODA_ERRATA:
                 continue
             aliases = [row["name_local"]] if row["name_local"] else []
             pid = self.add_entity(row["wikidata_id"], row["name_en"], "person",
@@ -421,9 +425,7 @@ def _close_open_terms(terms: list[dict[str, Any]]) -> None:
                 continue
             later = [n for n in chain[i + 1:] if n["person_id"] != t["person_id"]
                      and date_floor(n["start"]) > date_floor(t["start"])
-                     and len(n["start"]) == 10
-                     and (not t["end"] or n["start"][:len(t["end"])] <= t["end"]
-                          or date_floor(n["start"]) <= date_ceil(t["end"]))]
+                     and (not t["end"] or date_floor(n["start"]) <= date_ceil(t["end"]))]
             if later:
                 t["end"] = later[0]["start"]
                 t["source"] += f"; end: start of successor {later[0]['person_name']}"

@@ -29,6 +29,7 @@ ARCHIGOS_LAST_YEAR = "2016"  # only terms before the snapshots start are useful
 
 def _title(name: str) -> str:
     """"VLADIMIR V. PUTIN" -> "Vladimir V. Putin" (sources write names in capitals)."""
+    name = re.sub(r"\[[^\]]*\]", "", name)  # "ELIZABETH II[>19520206]": a date tag
     return re.sub(r"(?<=[A-Za-z])'([A-Z])", lambda m: "'" + m.group(1).lower(),
                   name.strip().title()).replace("_", " ")
 

@@ -86,6 +86,15 @@ class KBView:
         found = self._call("country", text)
         if found is None:
             found = self._country_index().get(normalize_name(text))
+        key = normalize_name(text)
+        if found is not None and normalize_name(found.name).startswith(key + " "):
+            # "French" -> "French Southern and Antarctic Lands": a dependency named after
+            # its state's demonym; the state that has the demonym is meant.
+            states = [c for c in getattr(self.kb, "countries", []) or []
+                      if key in {normalize_name(d) for d in c.demonyms}
+                      and not normalize_name(c.name).startswith(key + " ")]
+            if states:
+                found = max(states, key=lambda c: len((c.source or "").split(";")))
         return found
 
     def _capital_of(self, text: str) -> Any:

@@ -4,12 +4,14 @@ Pezeshkian") can resolve what comes later ("the Iranian president", "he")."""
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from dataclasses import dataclass, field
 from typing import Any
 
 from ..model import Actor, Article, Location, Mention
 from . import context as cx
+from .collective import collective_mentions
 from .coref import PRONOUNS, SUBJECT_DEPS, PersonRef, Salience
 from .dates import article_dates, sentence_day
 from .kbview import view
@@ -155,7 +157,13 @@ class Resolver:
                     self._add_person(cand, actor, "name-in-article")
             else:
                 self._entity(cand)
+        self.mentions.extend(collective_mentions(
+            self.mentions, self.doc, kb=self.kb, country_name=self._country_name))
         return sorted(self.mentions, key=lambda m: (m.start, m.end))
+
+    def _country_name(self, iso: str) -> str:
+        state = self.kbv.country(iso)
+        return state.name if state is not None else iso
 
     def _emit(self, start: int, end: int, *, actor: Actor | None = None,
               place: Location | None = None, how: str) -> Mention:
@@ -169,9 +177,11 @@ class Resolver:
         return self.doc.char_span(start, end, alignment_mode="expand")
 
     # ---------------------------------------------------------------- people
-    def _kb_person(self, text: str) -> bool:
+    def _kb_person(self, text: str, *, strict: bool = False) -> bool:
+        """Whether `text` names a person; `strict`: a KB person must have a country (the
+        KB holds stray "persons" named after states, "Bosnia-and-Herzegovina")."""
         return normalize_name(text) in self.names or any(
-            e.kind == "person" for e in self.kbv.lookup(text))
+            e.kind == "person" and (e.country or not strict) for e in self.kbv.lookup(text))
 
     def _person(self, name: str, title: Title | None) -> tuple[Actor, str]:
         key = normalize_name(name)
@@ -242,8 +252,9 @@ class Resolver:
         label = cand.label
         span = self._span(cand.name_start, cand.end)
         if label == "PERSON" or normalize_name(text) in self.names or (
-                label in ("ORG", "GPE", "NORP") and self._kb_person(text)
-                and self.kbv.country(text) is None):
+                label in ("ORG", "GPE", "NORP") and self._kb_person(text, strict=True)
+                and self.kbv.country(text) is None and not (
+                    label == "GPE" and (self.kbv.capital_of(text) or self.kbv.place(text)))):
             if label == "PERSON" and cand.title is None and self._as_place_or_country(cand, text, span):
                 return
             actor, how = self._person(text, cand.title)
@@ -282,7 +293,14 @@ class Resolver:
                 self._emit(cand.start, cand.end, place=Location(country.name, country.iso3),
                            how="country-place")
             else:
-                self._emit(cand.start, cand.end, actor=country.actor(), how="country")
+                noun = cx.sector_noun_after(span, kb=self.kb) if span is not None else None
+                if noun is not None:  # "US authorities", "Romania's new government"
+                    actor = Actor(country.iso3, country.name, "country", country.iso3,
+                                  noun[1])
+                    self._emit(cand.start, noun[0].idx + len(noun[0]), actor=actor,
+                               how="country-sector")
+                else:
+                    self._emit(cand.start, cand.end, actor=country.actor(), how="country")
             return True
         capital = self.kbv.capital_of(text)
         if capital is not None:
@@ -331,9 +349,10 @@ class Resolver:
         if iso is None:  # "Soviet", "Eurasian", "Muslims": not an actor of their own
             return
         country = self.kbv.country(iso)
-        sector = sector_of(noun.lower_, kb=self.kb) if noun is not None else None
-        if sector is None:
-            end = cand.end
+        sector = cx.demonym_sector(span, noun, kb=self.kb) if span is not None else None
+        if sector is None or noun is None or any(
+                t.ent_type_ == "NORP" for t in span.doc[span.end:noun.i]):
+            end = cand.end  # "Hungarian and Romanian officials": each its own mention
         actor = Actor(country.iso3, country.name, "country", country.iso3, sector)
         self._emit(cand.start, end, actor=actor, how="demonym")
 
@@ -370,11 +389,16 @@ class Resolver:
             name = f"{country} {text}" if country and not text[:1].isupper() else text
             actor, how = local_actor(name, kind="organization", country=country,
                                      sector=sector), "local"
+        end = cand.end
+        noun = cx.sector_noun_after(span, kb=self.kb) if span is not None else None
+        if noun is not None and actor.sector in (None, noun[1]) and actor.country is None:
+            # "NATO peacekeeping troops": the organization's forces
+            actor, end = dataclasses.replace(actor, sector=noun[1]), noun[0].idx + len(noun[0])
         acr = re.match(r"\s*\(([A-Z][A-Za-z]{1,9})\)", self.article.text[cand.end:cand.end + 14])
         if acr:
             self.acronyms.setdefault(normalize_name(acr.group(1)), actor)
         self.acronyms.setdefault(normalize_name(text), actor)
-        self._emit(cand.start, cand.end, actor=actor, how=how)
+        self._emit(cand.start, end, actor=actor, how=how)
 
     def _body(self, cand: Candidate) -> None:
         """ "Türkiye's presidency", "Russia's foreign ministry": the KB body, else the

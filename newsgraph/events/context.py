@@ -108,9 +108,8 @@ def clause_date(article: Article, start: int, end: int, *, sent_start: int,
     except ImportError:
         date_of_span = None
     if date_of_span is not None:
-        found = date_of_span(article, start, end)
-        if found is not None:
-            return found
+        # the time stage knows which clause a date belongs to: no sentence fallback
+        return date_of_span(article, start, end)
     dated = [t for t in article.timexes if t.type in ("DATE", "TIME") and t.value]
     inside = [t for t in dated if start <= t.start and t.end <= end]
     if inside:

@@ -26,10 +26,10 @@ SOURCE_VERBS = frozenset({"say", "report", "tell", "announce", "quote", "add", "
                           "state", "write", "accord"})
 
 
-def mention_actor(m: Mention, *, kb: Any) -> Actor | None:
+def mention_actor(m: Mention, *, kb: Any, doc: Any = None) -> Actor | None:
     """The actor a mention stands for: its resolved actor, or a place's country."""
     if m.role == "actor":
-        return m.actor
+        return fix_mention_actor(m, doc, kb=kb)
     if m.place is not None and m.place.country and kb is not None:
         country = kb.country(m.place.country)
         return country.actor() if country is not None else None
@@ -46,7 +46,7 @@ def mentions_in(article: Article, start: int, end: int, *, kb: Any,
             continue
         if any(m.start < b and a < m.end for a, b in skip):
             continue
-        actor = mention_actor(m, kb=kb)
+        actor = mention_actor(m, kb=kb, doc=article.doc)
         if actor is not None:
             out.append((m, actor))
     return out
@@ -137,3 +137,55 @@ def recipients_near(article: Article, sent: Any, clause: Any, trigger: Any, *,
 
 __all__ = ["climb_subjects", "first_before", "mention_actor", "mentions_in",
            "recipients_near"]
+
+
+def _demonym_owners(kb: Any) -> dict[str, list[Any]]:
+    cached = getattr(kb, "_events_demonym_owners", None)
+    if cached is None:
+        cached = {}
+        for c in getattr(kb, "countries", ()):
+            for dm in c.demonyms:
+                cached.setdefault(dm.lower(), []).append(c)
+        try:
+            kb._events_demonym_owners = cached
+        except AttributeError:
+            pass
+    return cached
+
+
+def fix_country(actor: Actor, text: str, *, kb: Any) -> Actor:
+    """"French farmers" resolved to the French Southern and Antarctic Lands: a
+    territory named with the demonym ("French ...", "British Indian Ocean ...") is
+    not the country the demonym means when another country claims it too."""
+    if kb is None or actor.kind != "country":
+        return actor
+    owners = _demonym_owners(kb)
+    for word in text.split():
+        cands = owners.get(word.lower().strip(",.'’s"), [])
+        if len(cands) < 2 or all(c.iso3 != actor.id for c in cands):
+            continue
+        if word.lower() not in actor.name.lower():
+            return actor
+        better = [c for c in cands if word.lower() not in c.name.lower()]
+        if len(better) == 1:
+            return better[0].actor()
+    return actor
+
+
+def fix_mention_actor(m: Mention, doc: Any, *, kb: Any) -> Actor | None:
+    """A mention's actor, checked against slips of name resolution: a religion or
+    nationality word taken for a person's surname ("Christian"), a capital taken for
+    a namesake elsewhere ("Paris" -> Colombia) or for a former state ("Berlin")."""
+    actor = m.actor
+    if actor is None:
+        return None
+    span = doc.char_span(m.start, m.end, alignment_mode="expand") if doc is not None \
+        else None
+    if actor.kind == "person" and span is not None and len(span) == 1 \
+            and span[0].ent_type_ in ("NORP", "ORG", "GPE"):
+        return None
+    if kb is not None and (actor.country is None or actor.kind != "country"):
+        capital = kb.capital_of(m.text.removeprefix("the ").strip())
+        if capital is not None and (actor.kind != "person"):
+            return capital.actor()
+    return fix_country(actor, m.text, kb=kb)

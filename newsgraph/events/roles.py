@@ -11,6 +11,7 @@ from __future__ import annotations
 from typing import Any
 
 from ..model import Actor, Article
+from . import fallback
 from .triggers import (AID_OBJECTS, NOUNS, OBJECT_ONLY_NOUNS, TRANSFER_VERBS,
                        TROOP_OBJECTS, Trigger)
 
@@ -158,7 +159,9 @@ def resolve_span(article: Article, token: Any, *, kb: Any) -> Actor | None:
     start, end = head_span(token)
     mention = article.mention_at(start, end)
     if mention is not None and mention.actor is not None:
-        return mention.actor
+        actor = fallback.fix_mention_actor(mention, token.doc, kb=kb)
+        if actor is not None:
+            return _with_affiliation(article, actor, start, end, kb=kb)
     if kb is None:
         return None
     place = article.mention_at(start, end, role="place")
@@ -188,6 +191,19 @@ def resolve_span(article: Article, token: Any, *, kb: Any) -> Actor | None:
         if actor is not None:
             return _with_sector(actor, token, kb=kb)
     return None
+
+
+def _with_affiliation(article: Article, actor: Actor, start: int, end: int, *,
+                      kb: Any) -> Actor:
+    """A person the KB knows no country for takes the country named in their own noun
+    phrase ("Vietnamese Minister X", "U.N. envoy X" stays without one)."""
+    if actor.kind != "person" or actor.country is not None:
+        return actor
+    for _, other in fallback.mentions_in(article, start, end, kb=kb):
+        if other.kind == "country" and other.country:
+            return Actor(id=actor.id, name=actor.name, kind=actor.kind,
+                         country=other.country, sector=actor.sector)
+    return actor
 
 
 def _with_sector(actor: Actor, head: Any, *, kb: Any) -> Actor:

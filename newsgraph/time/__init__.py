@@ -161,12 +161,20 @@ def date_of_span(article: Article, start: int, end: int) -> Timex | None:
             left, right = sent.start_char, sent.end_char
             in_sent = [t for t in dated if left <= t.start and t.end <= right]
             verb = _clause_verb(span.root)
-            same = []
+            same, governing = [], []
+            ancestors = {a.i for a in verb.ancestors}  # spaCy tokens compare by index
             for t in in_sent:
                 tspan = doc.char_span(t.start, t.end, alignment_mode="expand")
-                if tspan is not None and _clause_verb(tspan.root) is verb:
+                if tspan is None:
+                    continue
+                tverb = _clause_verb(tspan.root)
+                if tverb.i == verb.i:
                     same.append(t)
-            pool = same or in_sent
+                elif tverb.i in ancestors:
+                    governing.append(t)
+            # a date in a clause of its own ("Pezeshkian, who was elected in July") does
+            # not date the event; one in a governing clause ("said on Monday that") may
+            pool = same or governing
             return min(pool, key=lambda t: _distance(t, start, end)) if pool else None
     left, right = sentence_bounds(article.text, start, end)
     pool = [t for t in dated if left <= t.start and t.end <= right]

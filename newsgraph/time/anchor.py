@@ -22,6 +22,8 @@ _FUTURE = re.compile(r"\b(?:will|'ll|shall|is to|are to|is due|are due|due to|go
                      r"scheduled|expected to|plans? to|planned|to be held|upcoming|would)\b",
                      re.IGNORECASE)
 _PAST = re.compile(r"\b(?:said|was|were|had|did|told|met|held|\w{3,}ed)\b", re.IGNORECASE)
+# "as early as Tuesday", "as soon as Tuesday": a day still to come.
+_EARLIEST = re.compile(r"\bas (?:early|soon) as\s+(?:next\s+)?$", re.IGNORECASE)
 _SENT_END = re.compile(r"[.!?]\s+(?=[A-Z\"“])|\n")
 # How far (characters) a tense cue may lie from the expression; past that the clause
 # is someone else's. Set by eye on the seeds and TimeBank sentences.
@@ -38,6 +40,8 @@ def sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
 
 def tense_of(text: str, start: int, end: int, *, doc: Any = None) -> str | None:
     """"past", "future" or None for the clause around text[start:end]."""
+    if _EARLIEST.search(text, max(0, start - 20), start):
+        return "future"
     if doc is not None:
         span = doc.char_span(start, end, alignment_mode="expand")
         if span is not None:
@@ -83,6 +87,10 @@ def _tense_from_parse(span: Any) -> str | None:
 def _verb_tense(verb: Any, *, depth: int) -> str | None:
     aux = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
     words = {c.lower_ for c in aux}
+    if "have" in words and verb.tag_ == "VBN":
+        return "past"  # "may have been", "would have met"
+    if "could" in words:
+        return None  # "could not be located Wednesday" as often as "could come Tuesday"
     if words & _FUTURE_AUX - {"'d"}:
         return "future"
     if "to" in words or verb.tag_ == "VB" and not aux:
@@ -91,8 +99,14 @@ def _verb_tense(verb: Any, *, depth: int) -> str | None:
             return "future"
         if head.lower_ in _PROSPECTIVE or head.lemma_.lower() in _PROSPECTIVE:
             return "future"
-        if head.pos_ in ("VERB", "AUX", "ADJ"):
-            return _verb_tense(head, depth=depth + 1) if head.pos_ != "ADJ" else "future"
+        if head.pos_ == "ADJ":
+            return "future"
+        for _ in range(4):  # "extended their offers to acquire X Friday": the offer's verb
+            if head.pos_ in ("VERB", "AUX") or head.head is head:
+                break
+            head = head.head
+        if head.pos_ in ("VERB", "AUX") and head is not verb:
+            return _verb_tense(head, depth=depth + 1)
         return "future"
     if any(c.tag_ == "VBD" for c in aux) or words & _PAST_AUX:
         if verb.tag_ == "VBG" and verb.lemma_.lower() in ("go",):
@@ -139,6 +153,27 @@ def tag(text: str, *, ref: date | None, doc: Any = None, tense_override: dict[in
             span = span_of(val.value) if val.type in ("DATE", "TIME") else None
             if span and span[2] == "day":
                 narrative = span[0]
+    return _merge_clock_day(text, out)
+
+
+_CLOCK = re.compile(r"^(?:\d{4}-\d{2}-\d{2}|XXXX-XX-XX)(T\d{2}:\d{2})$")
+_DAY_VALUE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+
+
+def _merge_clock_day(text: str, timexes: list[Timex]) -> list[Timex]:
+    """"9 a.m. EST Tuesday", "midnight Friday": one TIME on that day (TimeML)."""
+    out: list[Timex] = []
+    for t in timexes:
+        prev = out[-1] if out else None
+        if prev is not None and prev.type == "TIME" and t.type == "DATE" \
+                and re.fullmatch(r"[\s,]*", text[prev.end:t.start]) \
+                and _DAY_VALUE.match(t.value or "") and _CLOCK.match(prev.value or ""):
+            clock = _CLOCK.match(prev.value or "")[1]  # type: ignore[index]
+            out[-1] = Timex(text=text[prev.start:t.end], start=prev.start, end=t.end,
+                            type="TIME", value=f"{t.value}{clock}", precision="day",
+                            interval=t.interval, anchor=t.anchor)
+            continue
+        out.append(t)
     return out
 
 

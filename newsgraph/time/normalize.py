@@ -233,6 +233,27 @@ def normalize(found: Found, ctx: Context) -> list[tuple[int, int, Value]]:
         w = p["w"].lower()  # type: ignore[union-attr]
         d = ref + timedelta(days={"yesterday": -1, "tomorrow": 1, "last": -1}.get(w, 0))
         return one("TIME", f"{d.isoformat()}T{PART_CODES[p['part'].lower()]}", "published")  # type: ignore[union-attr]
+    if rule == "bare_plural":
+        unit = p["unit"].lower().rstrip("s")  # type: ignore[union-attr]
+        code = "Y" if unit == "decade" else UNIT_CODES[unit]
+        return one("DURATION", f"PX{code}", "absolute")
+    if rule == "spelled_year":
+        words = re.split(r"[\s-]+", p["w"].lower())  # type: ignore[union-attr]
+        if words[:2] == ["two", "thousand"]:
+            rest = _num(words[-1]) if "and" in words else 0
+            return one("DATE", str(2000 + int(rest or 0)), "absolute")
+        tail = sum(int(NUMBERS.get(w) or 0) for w in words[1:])
+        return one("DATE", str(1900 + tail), "absolute")
+    if rule == "current":
+        return one("DATE", "PRESENT_REF", "published")
+    if rule == "weekend":
+        if ref is None:
+            return one("DATE", None, "published")
+        # The weekend just past in a report, the coming one otherwise.
+        sat = ref + timedelta(days=(5 - ref.weekday()) % 7)
+        if ctx.tense == "past" or ref.weekday() >= 5:
+            sat = ref - timedelta(days=(ref.weekday() - 5) % 7)
+        return one("DATE", week_value(sat) + "-WE", "published")
     if rule == "ref":
         return one("DATE", REF_VALUES.get(low, "PRESENT_REF"), "published")
     if rule == "noon":

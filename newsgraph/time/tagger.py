@@ -71,6 +71,11 @@ RULES: list[tuple[str, re.Pattern[str]]] = [
     _p("weekday", rf"(?:(?P<rel>last|next|this|coming|past|previous|following|this past)\s+)?(?P<wd>{_WEEKDAY})(?:'s)?(?:\s+(?P<part>{_PART}))?", re.IGNORECASE),
     _p("deictic", rf"(?P<w>today|yesterday|tomorrow|tonight|the day before yesterday|the day after tomorrow)(?:'s)?(?:\s+(?P<part>{_PART}))?"),
     _p("ref", r"(?P<w>now|currently|recently|recent|the past|the future|future|soon|nowadays|these days|at the moment|at present|present|the present|once|formerly|lately|in the past|so far|to date|then|the time|that time)"),
+    # "current" only before a noun-like word ("current market conditions"): TimeML PRESENT_REF.
+    _p("current", r"(?P<w>current)(?=\s+(?!account|accounts|affairs|events|of\b|in\b)[a-z])"),
+    _p("weekend", r"(?P<w>the\s+weekend)"),
+    _p("bare_plural", r"(?:(?<=\bfor\s)|(?<=\bwithin\s)|(?<=\bover\s))(?P<unit>days|weeks|months|years|decades)(?!\s+(?:of|ago|before|after|earlier|later))"),
+    _p("spelled_year", r"(?:the\s+year\s+)?(?P<w>nineteen\s+(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen)|two\s+thousand(?:\s+and\s+(?:one|two|three|four|five|six|seven|eight|nine|ten))?)(?!\s+(?:dollars|people|years|troops))"),
     _p("part_of_day", rf"(?P<w>this|last|yesterday|tomorrow)\s+(?P<part>{_PART})"),
     _p("relunit", rf"(?:(?P<mod>earlier|later|early|late|mid|the end of|the beginning of|the start of|the middle of|end of)[- ](?:in\s+)?)?(?:the\s+)?(?P<rel>{_REL})\s+(?P<unit>week|weekend|month|quarter|year|decade|century|fiscal year|season|{_SEASON})"),
     _p("season", rf"(?:(?P<mod>early|late|mid)[- ])?(?:the\s+)?(?P<season>{_SEASON})(?:\s+(?:of\s+)?(?P<y>{_YEARNUM}))?"),
