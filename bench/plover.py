@@ -20,11 +20,12 @@ from typing import Any
 
 NAME = "plover"
 # Set just under the figures reached when the floors were last raised.
-# Reached on the first run with the actors stage live: type 0.845, macro F1 0.832,
-# actor 0.575, recipient 0.308, triple 0.224.
+# Reached with the actors stage live and the mention fallbacks (events/fallback.py):
+# type 0.845, macro F1 0.826, actor 0.787, recipient 0.734, triple 0.602; the
+# actors stage still changes under us (a few records move between runs), hence ~0.02.
 FLOORS: dict[str, float] = {"type_accuracy": 0.82, "type_macro_f1": 0.80,
-                            "actor_country_match": 0.55,
-                            "recipient_country_match": 0.28, "triple_accuracy": 0.20}
+                            "actor_country_match": 0.76,
+                            "recipient_country_match": 0.71, "triple_accuracy": 0.58}
 
 _WORD = re.compile(r"[a-z]+")
 

@@ -155,3 +155,91 @@ def test_seed_004_samarkand_thursday(seeds) -> None:
     assert got["friday"][0].value == "2022-09-16"
     assert got["last year"][0].value == "2021"
     assert got["2001"][0].value == "2001"
+
+
+def test_reporting_quarter_in_earnings_story() -> None:
+    got = _values("Net income rose to $5 million in the third quarter from $3 million a year "
+                  "earlier. Sales in the latest period were $1.7 billion. In the 1988 period, "
+                  "it earned $2 million.", date(1989, 10, 26))
+    assert got["the third quarter"] == "1989-Q3"
+    assert got["a year earlier"] == "1988-Q3"  # the same quarter a year back, not 1988
+    assert got["the latest period"] == "1989-Q3"
+    assert got["the 1988 period"] == "1988-Q3"
+    # Without figures or a quarter, "a year earlier" stays a year.
+    assert _values("He left a year earlier.", date(1989, 10, 26))["a year earlier"] == "1988"
+
+
+def test_forecast_quarter_is_not_the_reporting_period() -> None:
+    got = _values("It expects a loss in the fourth quarter. Profit fell to $2 million from "
+                  "$3 million a year ago.", date(1989, 10, 26))
+    assert got["the fourth quarter"] == "1989-Q4"
+    assert got["a year ago"] == "1988"  # no quarter over yet: a plain year
+
+
+def test_clock_time_joins_its_day_and_year_ended_is_duration(nlp) -> None:
+    text = "The offer will expire at 9 a.m. EST Tuesday. Revenue for the year ended March 31 rose."
+    got = {t.text: t.value for t in tag(text, ref=date(2000, 4, 3), doc=nlp(text))}
+    assert got["9 a.m. EST Tuesday"] == "2000-04-04T09:00"
+    assert got["the year"] == "P1Y"
+
+
+def test_new_forms_weekend_current_spelled_years_bare_plurals() -> None:
+    got = _values("Officials said over the weekend that current conditions were bad. The "
+                  "bombing in nineteen ninety-six was planned for weeks.", date(1990, 8, 13))
+    assert got["the weekend"] == "1990-W32-WE"  # the weekend before a Monday report
+    assert got["current"] == "PRESENT_REF"
+    assert got["nineteen ninety-six"] == "1996"
+    assert got["weeks"] == "PXW"
+    assert "one year" in _values("He died one year after the attack.", date(1999, 10, 24))
+    assert _values("He died one year after the attack.", date(1999, 10, 24))["one year"] == "P1Y"
+
+
+def test_parse_tense_decides_weekday_direction(nlp) -> None:
+    ref = date(2000, 1, 6)  # a Thursday
+
+    def value(text: str, word: str) -> str | None:
+        return {t.text: t.value for t in tag(text, ref=ref, doc=nlp(text))}[word]
+
+    assert value("The monarch will meet Bush on Monday in Maine.", "Monday") == "2000-01-10"
+    assert value("Castro attended a rally Monday by media workers.", "Monday") == "2000-01-03"
+    assert value("Neither he nor his parents could be located Wednesday.", "Wednesday") == "2000-01-05"
+    assert value("They extended their offers to acquire the maker Wednesday.", "Wednesday") == "2000-01-05"
+    assert value("The father could come as early as Saturday.", "Saturday") == "2000-01-08"
+    assert value("The chip may have been responsible for a decline on Tuesday.", "Tuesday") == "2000-01-04"
+    assert value("The dividend is payable Feb. 1 to holders.", "Feb. 1") == "2000-02-01"
+
+
+def test_dateline_day_anchors_the_story(nlp) -> None:
+    text = "TEHRAN, Aug. 31 (MNA) -- Iran's foreign minister said yesterday that talks went well."
+    article = Article(source="t", raw=text, text=text, published="2024-09-02")
+    article.doc = nlp(text)
+    resolve(article, kb=KB())
+    yesterday = next(t for t in article.timexes if t.text == "yesterday")
+    assert (yesterday.value, yesterday.anchor) == ("2024-08-30", "dateline")  # not 09-01
+    assert next(t for t in article.timexes if t.text == "Aug. 31").value == "2024-08-31"
+
+
+def test_dateline_dates_an_undated_article(nlp) -> None:
+    text = "BUFFALO, N.Y., Oct. 24, 1999 (AP) -- About 500 people attended a memorial service on Sunday."
+    article = Article(source="t", raw=text, text=text)
+    article.doc = nlp(text)
+    resolve(article, kb=KB())
+    assert (article.published, article.published_basis) == ("1999-10-24", "text")
+    assert next(t for t in article.timexes if t.text == "Sunday").value == "1999-10-24"
+    # A month-day dateline takes its year from the evidence window (Pezeshkian's term).
+    text = ("TEHRAN, Aug. 30 (MNA) -- Iranian President Masoud Pezeshkian said on Thursday "
+            "that Iran will attend the SCO summit in China.")
+    article = Article(source="t", raw=text, text=text)
+    article.doc = nlp(text)
+    resolve(article, kb=_kb())
+    assert (article.published, article.published_basis) == ("2025-08-30", "inferred")
+    assert next(t for t in article.timexes if t.text == "Thursday").value == "2025-08-28"
+
+
+def test_no_dateline_in_ordinary_openings() -> None:
+    from newsgraph.time.dateline import find_dateline
+
+    assert find_dateline("Hello, May 5 - it rained.") is None
+    assert find_dateline("The talks, he said, went on.") is None
+    line = find_dateline("TIANJIN, August 31 /TASS/. Leaders met.")
+    assert line is not None and (line.month, line.day, line.year) == (8, 31, None)

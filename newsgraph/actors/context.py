@@ -100,6 +100,8 @@ def read_prefix(text: str, *, kbv: KBView, kb: Any) -> tuple[Title, int] | None:
             title.acting = True
         elif low in MODIFIERS or low in SECTOR_WORDS:
             pass
+        elif title.country is None and (raw.isalpha() and raw[:1].isupper() or low == "and"):
+            continue  # a portfolio ("Serbian Labour Minister"): kept only if a country precedes
         else:
             break
         start = w.start()
@@ -162,7 +164,8 @@ def demonym_sector(span: Any, noun: Any, *, kb: Any) -> str | None:
     the people themselves ("Algerians", "Iraqi Kurds", "Iraqi youths") -> CVL."""
     doc = span.doc
     if noun is not None:
-        for token in doc[span.end:noun.i + 1]:
+        # the head noun first ("Algerian government forces" -> MIL), then its modifiers
+        for token in (noun, *reversed(doc[span.end:noun.i])):
             if token.ent_type_ == "NORP" and token.i != noun.i:
                 continue
             found = sector_of(token.lower_, kb=kb)

@@ -127,24 +127,31 @@ class KBView:
         key = normalize_name(text)
         if len(key) < 4:
             return ()
-        found = self._call("fuzzy", text, kinds=("person",), limit=5) or []
-        if not found:
+        good = self._fuzzy_good(key, self._call("fuzzy", text, kinds=("person",), limit=5)
+                                or [])
+        if not good:  # the KB's own scorer may be stricter than WRatio: ask ours too
             from rapidfuzz import process
 
             index = {k: v for k, v in self._entity_index().items()
                      if any(e.kind == "person" for e in v)}
-            found = [(e, score) for k, score, _ in process.extract(
+            good = self._fuzzy_good(key, [(e, score) for k, score, _ in process.extract(
                 key, list(index), scorer=fuzz.WRatio, limit=5) for e in index[k]
-                if e.kind == "person"]
+                if e.kind == "person"])
+        return tuple(good)
+
+    @staticmethod
+    def _fuzzy_good(key: str, found: list[Any]) -> list[Any]:
+        from rapidfuzz import fuzz
+
         good = []
         last = key.split()[-1]
         for entity, score in found:
-            if score < FUZZY_MIN:
+            if score < FUZZY_MIN or entity in good:
                 continue
             names = [normalize_name(n) for n in (entity.name, *entity.aliases)]
             if any(n and fuzz.ratio(n.split()[-1], last) >= SURNAME_MIN for n in names):
                 good.append(entity)
-        return tuple(good)
+        return good
 
     def _org(self, text: str) -> Any:
         found = self._call("org", text)

@@ -191,8 +191,8 @@ class Resolver:
         for how, found in (("kb-name", self.kbv.lookup(name)),
                            ("kb-fuzzy", self.kbv.fuzzy_person(name))):
             people = [e for e in found if e.kind == "person"]
-            if country:
-                people = [e for e in people if e.country in (None, country)] or people
+            if country:  # a title's country rules out another country's namesake
+                people = [e for e in people if e.country in (None, country)]
             if people:
                 return self._pick_by_date(people).actor(), how
         sector = title.sector if title else None
@@ -252,9 +252,8 @@ class Resolver:
         label = cand.label
         span = self._span(cand.name_start, cand.end)
         if label == "PERSON" or normalize_name(text) in self.names or (
-                label in ("ORG", "GPE", "NORP") and self._kb_person(text, strict=True)
-                and self.kbv.country(text) is None and not (
-                    label == "GPE" and (self.kbv.capital_of(text) or self.kbv.place(text)))):
+                label == "ORG" and self._kb_person(text, strict=True)
+                and self.kbv.country(text) is None):
             if label == "PERSON" and cand.title is None and self._as_place_or_country(cand, text, span):
                 return
             actor, how = self._person(text, cand.title)
@@ -268,6 +267,9 @@ class Resolver:
         if label == "NORP":
             self._demonym(cand, text, span)
             return
+        if label == "ORG" and self.kbv.country(text) is not None \
+                and self._as_place_or_country(cand, text, span):
+            return  # "Sierra Leone", "the Democratic People's Republic of Korea" tagged ORG
         self._organization(cand, text, span)
 
     def _as_place_or_country(self, cand: Candidate, text: str, span: Any) -> bool:

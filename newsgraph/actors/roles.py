@@ -108,13 +108,20 @@ SECTOR_WORDS: dict[str, str] = {
 }
 
 
+# CAMEO/Phoenix religion codes (MUS, CHR, ...) the KB's agent table gives for some
+# words: a religion is not a sector, so the word falls back to SECTOR_WORDS.
+RELIGION_CODES = frozenset({"MUS", "CHR", "JEW", "HIN", "BUD", "REL"}) - {"REL"}
+# Phoenix agent codes with a PLOVER sector of the same meaning ("people" -> civilians).
+SECTOR_ALIASES = {"PPL": "CVL"}
+
+
 def sector_of(word: str, *, kb: object) -> str | None:
     """The sector a role word or collective noun implies: the KB's, else our table."""
     word = word.lower().strip()
     getter = getattr(kb, "sector_of_role", None)
-    found = getter(word) if getter else None
-    if found:
-        return str(found)[:3].upper()
+    found = str(getter(word) or "")[:3].upper() if getter else ""
+    if found and found not in RELIGION_CODES:
+        return SECTOR_ALIASES.get(found, found)
     if word in SECTOR_WORDS:
         return SECTOR_WORDS[word]
     if word.endswith("s") and word[:-1] in SECTOR_WORDS:

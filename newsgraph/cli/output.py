@@ -6,11 +6,13 @@ import csv
 import io
 import json
 import shutil
+import sys
 from collections.abc import Callable, Sequence
 from typing import Any
 
 FORMATS = ("table", "json", "csv", "md")
 Column = tuple[str, Callable[[dict[str, Any]], Any]]
+PIPE_WIDTH = 240  # wide enough for whole summaries, still readable in a pager
 MIN_COLUMN_WIDTH = 6  # narrower than this a truncated column says nothing
 
 
@@ -45,7 +47,11 @@ def render(records: list[dict[str, Any]] | dict[str, Any], *, fmt: str,
 
         return "\n".join([line(header), line(["---"] * len(header))]
                          + [line(r) for r in table])
-    return _aligned(header, table, width or shutil.get_terminal_size((120, 24)).columns)
+    if width is None:
+        # a terminal gets columns that fit it; a pipe or a file gets whole cells
+        width = (shutil.get_terminal_size((120, 24)).columns if sys.stdout.isatty()
+                 else PIPE_WIDTH)
+    return _aligned(header, table, width)
 
 
 def _aligned(header: list[str], table: list[list[str]], width: int) -> str:

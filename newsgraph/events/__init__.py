@@ -9,6 +9,7 @@ a meeting.
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from typing import Any
 
@@ -23,9 +24,12 @@ _QUOTED = re.compile(r"“[^”]*”|\"[^\"\n]*\"")
 # their own unless the verb is itself absorbed: kept, with the status they give.
 REPORT_VERBS = frozenset({"say", "announce", "conclude", "insist", "state", "tell",
                           "declare", "add", "stress", "write", "reiterate", "warn"})
+COUNTERPART_VERBS = frozenset({"tell", "assure", "inform", "brief", "urge", "thank"})
 _SIDELINES = frozenset({"sidelines", "margins", "sideline"})
 # Cooperative dyadic types: "X and Y met" names both sides, and "met in Moscow" is
 # the venue, not a party.
+# A meeting told on in the next sentence or two lies within this many characters.
+CONTINUATION_CHARS = 400
 SYMMETRIC_TYPES = frozenset({"CONSULT", "AGREE", "COOPERATE"})
 
 
@@ -78,6 +82,7 @@ def find_triggers(sent: Any, *, quoted: list[tuple[int, int]] | None = None
             trig.type, trig.mode = "FIGHT", trig.mode or "heavy-weapons"
         kept.append(trig)
     kept += _sideline_meetings(sent, {t.token.i for t in kept}, quoted)
+    kept += _counterpart_talks(sent, {t.token.i for t in kept}, quoted)
     return kept
 
 
@@ -109,6 +114,21 @@ def _sideline_meetings(sent: Any, taken: set[int], quoted: list[tuple[int, int]]
     return out
 
 
+def _counterpart_talks(sent: Any, taken: set[int], quoted: list[tuple[int, int]]
+                       ) -> list[Trigger]:
+    """"Erdogan told his Iranian counterpart that ...": leaders speaking to each other
+    are consulting."""
+    out = []
+    for tok in sent:
+        if tok.lemma_.lower() not in COUNTERPART_VERBS or tok.i in taken \
+                or _in_ranges(tok.idx, quoted):
+            continue
+        if any(c.dep_ in ("dobj", "dative") and c.lower_.startswith("counterpart")
+               for c in tok.children):
+            out.append(Trigger(tok, "CONSULT", "talks"))
+    return out
+
+
 def _clause_root(trig: Trigger) -> Any:
     """The verb whose clause holds the event: the trigger verb, or the verb an event
     noun hangs on ("held talks", "in a meeting with")."""
@@ -125,12 +145,72 @@ def _clause_tokens(trig: Trigger) -> list[Any]:
     return list(_clause_root(trig).subtree)
 
 
+def _counterparts(heads: list[Any], actors: list[Any], recipients: list[Any],
+                  on: str | None, *, kb: Any) -> list[Any]:
+    """"his Russian counterpart" left as the country: the person holding the actor's
+    office there on the event's date."""
+    if not actors or kb is None or not on or len(on) < 10:
+        return recipients
+    out = list(recipients)
+    for head in heads:
+        if not head.lower_.startswith("counterpart"):  # "counterpartthat": a typo seen
+            continue
+        for mod in head.children:
+            country = kb.country(mod.text) if mod.dep_ in ("amod", "compound") else None
+            if country is None:
+                continue
+            person = fallback.counterpart(actors[0], country.iso3, on[:10], kb=kb)
+            if person is not None:
+                out = [a for a in out if a.id != country.iso3 and a.id != person.id]
+                out.insert(0, person)
+    return out
+
+
+def _capital_named(loc: Any, *, kb: Any) -> Any:
+    """"in Kazakh capital Astana" taken as the place "Kazakh capital": the capital."""
+    if loc is None or kb is None or not loc.country \
+            or not loc.name.lower().endswith("capital"):
+        return loc
+    country = kb.country(loc.country)
+    if country is None or not country.capital:
+        return loc
+    return dataclasses.replace(loc, name=country.capital)
+
+
+def _continue_meetings(events: list[Event]) -> None:
+    """A meeting told over two sentences: "Erdogan told his Iranian counterpart on
+    Monday ... In a meeting on the sidelines of the SCO summit, Erdogan also said";
+    "The meeting on October 11 ...". A meeting short of a party takes the parties,
+    and where it has none the date, of the meeting just before it that shares its
+    actor (or of the one just before, for a bare "the meeting")."""
+    last: Event | None = None
+    for ev in events:
+        if ev.type != "CONSULT":
+            continue
+        if last is not None and ev.start - last.end < CONTINUATION_CHARS:
+            same = bool({a.id for a in ev.actor} & {a.id for a in last.actor})
+            bare = not ev.actor and "meeting" in ev.trigger.lower()
+            parties = [a for a in last.actor + last.recipient]
+            if same and not ev.recipient:
+                ev.recipient = [a for a in parties if a not in ev.actor]
+            elif bare:
+                ev.actor, ev.recipient = list(last.actor), list(last.recipient)
+            if (same or bare) and ev.date is None and last.date is not None:
+                ev.date, ev.precision, ev.interval = last.date, last.precision, last.interval
+        if ev.actor:
+            last = ev
+
+
 def _event(article: Article, sent: Any, trig: Trigger, *, kb: Any) -> Event:
     actor_heads, recipient_heads = roles.argument_heads(trig)
     actors = roles.resolve_all(article, actor_heads, kb=kb)
     recipients = [a for a in roles.resolve_all(article, recipient_heads, kb=kb)
                   if all(a.id != b.id for b in actors)]
     root = _clause_root(trig)
+    if trig.noun is trig.token and trig.token.dep_ in ("nsubj", "nsubjpass"):
+        root = trig.token  # "The meeting on October 11 follows tensions between ..."
+    for head in actor_heads if not actors else ():
+        actors = actors or fallback.plural_countries(article, sent, head, kb=kb)
     if not actors:
         actors = fallback.climb_subjects(
             article, root, kb=kb,
@@ -154,10 +234,13 @@ def _event(article: Article, sent: Any, trig: Trigger, *, kb: Any) -> Event:
     date = timex.value if timex is not None else None
     year = (date or article.published or "")[:4] or None
     loc = context.refine_with_summit(loc, occ, year, kb=kb)
+    loc = _capital_named(loc, kb=kb)
     if (status == "reported" and timex is not None and timex.precision == "day"
             and article.published and date and date > article.published
             and trig.token.tag_ not in ("VBD", "VBN")):
         status = "planned"  # "meet next week": a dated future event not told as past
+    recipients = _counterparts(recipient_heads, actors, recipients,
+                               date or article.published, kb=kb)
     mode = trig.mode
     if trig.type == "CONSULT" and mode == "meet" and occ and occ.endswith("visit"):
         mode = "visit"
@@ -178,6 +261,7 @@ def extract(article: Article, *, kb: Any = None) -> None:
     for sent in article.doc.sents:
         for trig in find_triggers(sent, quoted=quoted):
             article.events.append(_event(article, sent, trig, kb=kb))
+    _continue_meetings(article.events)
 
 
 __all__ = ["GOLD_ALIASES", "TYPES", "extract", "find_triggers", "matches_gold",

@@ -111,7 +111,7 @@ def recipients_near(article: Article, sent: Any, clause: Any, trigger: Any, *,
 
     def usable(m: Mention) -> bool:
         return (not _is_source(m, trigger.doc) and (places or m.role == "actor")
-                and m.text.lower() not in PRONOUNS)
+                and m.text.lower() not in PRONOUNS and not in_occasion(m, trigger.doc))
 
     found = [(m, a) for m, a in mentions_in(article, start, end, kb=kb,
                                             skip=list(skip) + subjects) if usable(m)]
@@ -189,3 +189,50 @@ def fix_mention_actor(m: Mention, doc: Any, *, kb: Any) -> Actor | None:
         if capital is not None and (actor.kind != "person"):
             return capital.actor()
     return fix_country(actor, m.text, kb=kb)
+
+
+# Heads of phrases that name the occasion or venue of an event, not a party to it
+# ("on the sidelines of a summit of the SCO").
+OCCASION_WORDS = frozenset({"sideline", "sidelines", "margin", "margins", "summit",
+                            "conference", "forum", "visit"})
+COLLECTIVE_NOUNS = frozenset({"country", "nation", "state", "side"})
+
+
+def in_occasion(m: Mention, doc: Any) -> bool:
+    span = doc.char_span(m.start, m.end, alignment_mode="expand")
+    return span is not None and any(t.lemma_.lower() in OCCASION_WORDS
+                                    for t in span.root.ancestors)
+
+
+def plural_countries(article: Article, sent: Any, token: Any, *,
+                     kb: Any) -> list[Actor]:
+    """"the countries", "both sides", "the two nations": the countries the sentence
+    named before them ("Russian-Iranian ties ... the countries had signed")."""
+    if kb is None or token.lemma_.lower() not in COLLECTIVE_NOUNS or token.tag_ != "NNS":
+        return []
+    if not any(c.lower_ in ("the", "both", "two") for c in token.children):
+        return []
+    out: list[Actor] = []
+    for tok in sent:
+        if tok.i >= token.i:
+            break
+        for part in tok.text.split("-"):
+            country = kb.country(part) if part[:1].isupper() else None
+            if country is not None and all(a.id != country.iso3 for a in out):
+                out.append(country.actor())
+    return out if len(out) >= 2 else []
+
+
+def counterpart(actor: Actor, country: str, on: str | None, *, kb: Any) -> Actor | None:
+    """"his Russian counterpart" of `actor`: who held the actor's office in `country`
+    on the date `on` (YYYY-MM-DD)."""
+    if kb is None or actor.kind != "person" or not on:
+        return None
+    for term in kb.terms(actor.id):
+        if (term.start or "") <= on and (term.end is None or on <= term.end):
+            holders = kb.holders(country, term.role, on)
+            if holders:
+                found = kb.entity(holders[0].person_id)
+                if found is not None:
+                    return found.actor()
+    return None

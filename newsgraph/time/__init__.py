@@ -3,6 +3,8 @@
     tagger.find      -> expressions (TIMEX3 extents)
     normalize        -> TIMEX3 values against a reference day
     anchor.tag       -> which anchor (publication, narrative) and tense, per expression
+    dateline         -> the day a wire story was filed ("TEHRAN, Aug. 31 (MNA)")
+    period           -> the reporting quarter of an earnings story
     infer            -> the article's window from office terms, summits, reported days
     calendar         -> weeks, quarters, seasons, intervals
 
@@ -20,6 +22,7 @@ from typing import Any
 from ..model import Article, Interval, Timex
 from .anchor import sentence_bounds, tag
 from .calendar import WEEKDAYS, span_of, weekday_in
+from .dateline import find_dateline
 from .infer import Window, intersect, refine, summit_window, term_window
 from .tagger import MONTHS
 
@@ -79,13 +82,14 @@ def tag_window(text: str, window: Window, *, doc: Any = None) -> list[Timex]:
     else:
         days = [window[0], window[1]]
     out = []
-    for i, t in enumerate(base):
+    for t in base:
         if t.value is not None or t.anchor == "absolute":
             out.append(t)
             continue
         matching = _matching_days(t, window)
         refs = matching if matching else days
-        values = [at(d)[i] for d in refs if len(at(d)) == len(base)]
+        # Align by offset: on a known day, "noon today" joins into one timex.
+        values = [x for d in refs for x in at(d) if (x.start, x.end) == (t.start, t.end)]
         out.append(_agree(t, values, matching=bool(matching)))
     return out
 
@@ -115,13 +119,32 @@ def resolve(article: Article, *, kb: Any) -> None:
     text = article.text or ""
     doc = article.doc
     ref = _parse_iso(article.published)
+    line = find_dateline(text)
     if ref is not None:
-        article.timexes = tag(text, ref=ref, doc=doc)
+        filed = line.on(ref) if line else None
+        if filed is not None and filed != ref:
+            # The story speaks from its dateline's day, not the day it was published.
+            article.timexes = [_mark(t, "dateline") for t in tag(text, ref=filed, doc=doc)]
+        else:
+            article.timexes = tag(text, ref=ref, doc=doc)
         return
+    if line is not None and line.year is not None:
+        filed = line.on(None)
+        if filed is not None:
+            article.published, article.published_basis = filed.isoformat(), "text"
+            article.timexes = [_mark(t, "dateline") for t in tag(text, ref=filed, doc=doc)]
+            return
     window = term_window(article, kb)
     summits = summit_window(article, kb, within=window)
     if summits is not None:
         window = intersect(window, summits)
+    if window is not None and line is not None:
+        days = line.days_in(window[0], window[1])
+        if len(days) == 1:
+            # A month-day dateline that the evidence window leaves one year for.
+            article.published, article.published_basis = days[0].isoformat(), "inferred"
+            article.timexes = [_mark(t, "dateline") for t in tag(text, ref=days[0], doc=doc)]
+            return
     if window is None:
         # No anchor at all: absolute dates only, the rest honestly unknown.
         article.timexes = tag(text, ref=None, doc=doc)
