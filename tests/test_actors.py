@@ -176,3 +176,15 @@ def test_spelling_variants_and_empty_kb(nlp):
     assert actor_at(article, "Ibrahim Raisi").id == "Q5932262"
     bare = run(nlp, KB(), "Russian President Vladimir Putin met Raisi in Moscow.", None)
     assert actor_at(bare, "Vladimir Putin").id.startswith("L:")
+
+
+def test_collective_actors_get_country_and_sector(nlp, kb):
+    text = ("Senior Hungarian and Romanian officials met on Monday. French warships sailed. "
+            "US authorities said so. Rebels in the Ivory Coast dismissed the appeal. "
+            "They discussed Russia's military relationship with Iran.")
+    article = run(nlp, kb, text, "2000-01-01")
+    for phrase, country, sector in (("Hungarian", "HUN", "GOV"), ("Romanian", "ROU", "GOV"),
+                                    ("French", "FRA", "MIL"), ("US", "USA", "GOV"),
+                                    ("Rebels", "CIV", "REB"), ("Russia", "RUS", None)):
+        actor = actor_at(article, phrase)
+        assert actor is not None and (actor.country, actor.sector) == (country, sector), phrase

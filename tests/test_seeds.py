@@ -130,10 +130,10 @@ def test_timeline_shows_the_five_putin_iran_meetings_once_each_in_order(timeline
                 and e["location"] and e["location"]["name"] == meeting["city"]]
         assert len(hits) == 1, (meeting, [rows[i] for i in hits])
         positions.append((meeting["date"], hits[0]))
-    order = [p for _, p in sorted(positions)]
     # 002 carries an interval (sorted by its start), so compare the exact-day ones
-    exact = [p for (d, p), m in zip(positions, meetings, strict=True) if not m.get("interval_ok")]
-    assert exact == sorted(exact), order
+    exact = [p for (d, p), m in sorted(zip(positions, meetings, strict=True))
+             if not m.get("interval_ok")]
+    assert exact == sorted(exact), positions
     raisi_ids = {a["id"] for e in rows for a in e["actor"] + e["recipient"]
                  if a["name"] == "Ebrahim Raisi"}
     assert len(raisi_ids) == 1

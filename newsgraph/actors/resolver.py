@@ -408,6 +408,16 @@ class Resolver:
         iso = cx.country_of_word(self.article.text[cand.start:cand.name_start], kbv=self.kbv)
         if iso is None:
             return
+        word = self._span(cand.name_start, cand.end)
+        if word is not None and word[-1].dep_ in ("amod", "compound") \
+                and word[-1].head.i > word[-1].i:
+            # "Russia's military relationship": an adjective; the country is the actor
+            end = self.article.text.rindex("'" if "'" in self.article.text[
+                cand.start:cand.name_start] else "’", cand.start, cand.name_start)
+            state = self.kbv.country(iso)
+            if state is not None:
+                self._emit(cand.start, end, actor=state.actor(), how="country")
+            return
         found = self.kbv.body(cand.label, country=iso)
         if found is not None:
             self._emit(cand.start, cand.end, actor=found.actor(), how="kb-body")
