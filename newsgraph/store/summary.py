@@ -27,12 +27,17 @@ def _names(names: list[str]) -> str:
 def summarize(event: Any, *, actor_names: list[str], recipient_names: list[str]) -> str:
     verb = MODE_VERBS.get(event.mode or "") or TYPE_VERBS.get(event.type, event.type.lower())
     actor = _names(actor_names) or "someone"
-    line = f"{actor} {verb}"
     if recipient_names:
-        line += f" {_names(recipient_names)}"
+        line = f"{actor} {verb} {_names(recipient_names)}"
+    else:
+        # "Xi Jinping agreed", not "Xi Jinping agreed with"; "signed an agreement"
+        bare = verb.removesuffix(" with").removesuffix(" of").removesuffix(" against")
+        line = f"{actor} {bare}"
+        if len(actor_names) > 1 and event.type == "CONSULT" and bare == "met":
+            line = f"{actor} met"
     if event.location is not None:
         line += f" in {event.location.name}"
-    if event.occasion:
+    if event.occasion and event.occasion.lower() != (event.mode or "").lower():
         line += f" ({event.occasion})"
     if event.status != "reported":
         line += f" [{event.status}]"
