@@ -11,6 +11,7 @@ import json
 import os
 import subprocess
 import sys
+import unicodedata
 from pathlib import Path
 
 import pytest
@@ -45,21 +46,48 @@ def records(shared: Path, pipeline) -> dict[str, dict]:
 
 
 @pytest.fixture(scope="module")
-def timeline(shared: Path, tmp_path_factory) -> list[dict]:
+def seeds_env(shared: Path, tmp_path_factory) -> dict[str, str]:
+    """The seeds ingested by the console script into a real SQLite file."""
     db = tmp_path_factory.mktemp("seeds") / "seeds.db"
     env = dict(os.environ, NEWSGRAPH_DB=str(db))
     run = subprocess.run([str(BIN), "ingest", str(shared / "corpus" / "seeds")],
                          env=env, capture_output=True, text=True, timeout=600)
     assert run.returncode == 0, run.stderr
-    out = subprocess.run([str(BIN), "timeline", "--actor", "Russia", "--actor", "Iran",
-                          "--format", "json"], env=env, capture_output=True, text=True,
-                         timeout=300)
+    return env
+
+
+def _query(env: dict[str, str], *args: str) -> list[dict]:
+    out = subprocess.run([str(BIN), *args, "--format", "json"], env=env, capture_output=True,
+                         text=True, timeout=300)
     assert out.returncode == 0, out.stderr
     return json.loads(out.stdout)
 
 
+@pytest.fixture(scope="module")
+def timeline(seeds_env) -> list[dict]:
+    return _query(seeds_env, "timeline", "--actor", "Russia", "--actor", "Iran")
+
+
+def test_actors_listed_once_and_no_person_under_two_ids(seeds_env, gold):
+    actors = _query(seeds_env, "actors")
+    ids = [a["id"] for a in actors]
+    assert len(ids) == len(set(ids))
+    by_name: dict[str, set[str]] = {}
+    for a in actors:
+        by_name.setdefault(_fold(a["name"]), set()).add(a["id"])
+    for name, entry in gold["actors"].items():
+        assert len(by_name.get(_fold(name), set())) == 1, (name, by_name.get(_fold(name)))
+    putin = next(a for a in actors if a["name"] == "Vladimir Putin")
+    assert putin["documents"] == 5 and putin["mentions"] >= 10, putin
+
+
+def _fold(name: str) -> str:
+    """Canonical names compare without diacritics: Erdoğan is the gold's Erdogan."""
+    return unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
+
+
 def _names(actors: list[dict]) -> set[str]:
-    return {a["name"] for a in actors}
+    return {_fold(a["name"]) for a in actors}
 
 
 def test_boilerplate_removed_and_story_kept(records, gold):

@@ -243,3 +243,19 @@ def test_no_dateline_in_ordinary_openings() -> None:
     assert find_dateline("The talks, he said, went on.") is None
     line = find_dateline("TIANJIN, August 31 /TASS/. Leaders met.")
     assert line is not None and (line.month, line.day, line.year) == (8, 31, None)
+
+
+def test_holidays_month_days_and_year_earlier() -> None:
+    ref = date(2000, 1, 15)
+    got = _values("The boy was found on Thanksgiving Day off the coast, after Nov. 25 and "
+                  "before Christmas.", ref)
+    assert got["Thanksgiving Day"] == "1999-11-25"  # fourth Thursday of November, the past one
+    assert got["Nov. 25"] == "1999-11-25"  # a month-day well ahead without a future tense is past
+    assert got["Christmas"] == "1999-12-25"
+    assert _values("We campaign from now to Election Day.", date(1998, 10, 25))["Election Day"] \
+        == "1998-11-03"
+    assert _values("A flight leaves on June 1.", date(1999, 5, 6))["June 1"] == "1999-06-01"
+    got = _values("Net rose to $5 million in the third quarter from a year-earlier $3 million. "
+                  "Sales for the full year were $6 billion.", date(1989, 10, 26))
+    assert got["year-earlier"] == "1988-Q3"
+    assert got["the full year"] == "1989"

@@ -51,6 +51,8 @@ class Resolver:
         self.salience = Salience()
         self.asserted: dict[tuple[str, str], Actor] = {}
         self.names: dict[str, Actor] = {}  # normalized names and surnames in this article
+        # first words of full names: family names that come first ("Kim Jong Un" ... "Kim")
+        self.first_words: dict[str, Actor] = {}
         self.acronyms: dict[str, Actor] = {}
         self.mentions: list[Mention] = []
         self._taken: list[tuple[int, int]] = []
@@ -187,6 +189,8 @@ class Resolver:
         key = normalize_name(name)
         if key in self.names:
             return self.names[key], "name-in-article"
+        if " " not in key and key in self.first_words:
+            return self.first_words[key], "name-in-article"
         country = title.country if title else None
         for how, found in (("kb-name", self.kbv.lookup(name)),
                            ("kb-fuzzy", self.kbv.fuzzy_person(name))):
@@ -217,6 +221,7 @@ class Resolver:
         self.names.setdefault(key, actor)
         words = key.split()
         if len(words) > 1:
+            self.first_words.setdefault(words[0], actor)
             self.names.setdefault(words[-1], actor)
             self.names.setdefault(" ".join(words[-2:]), actor)
 
@@ -533,4 +538,14 @@ class Resolver:
 def resolve_article(article: Article, *, kb: Any) -> list[Mention]:
     if article.doc is None:
         return []
-    return Resolver(article, kb=kb).run()
+    return _drop_titles_of_people(Resolver(article, kb=kb).run())
+
+
+def _drop_titles_of_people(mentions: list[Mention]) -> list[Mention]:
+    """"North Korean leader Kim Jong Un" is Kim, not also North Korea: a demonym
+    mention that overlaps a titled person is the person's title."""
+    people = [m for m in mentions if m.actor is not None and m.actor.kind == "person"
+              and m.how.startswith("title")]
+    return [m for m in mentions
+            if not (m.how == "demonym" and any(p.start < m.end and m.start < p.end
+                                               for p in people))]

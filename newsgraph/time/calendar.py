@@ -118,3 +118,31 @@ def weekday_in(first: date, last: date, weekday: int) -> list[date]:
         days.append(start)
         start += timedelta(days=7)
     return days
+
+
+def _nth_weekday(year: int, month: int, weekday: int, n: int) -> date:
+    """The `n`th `weekday` of a month; n = -1 for the last one."""
+    if n < 0:
+        last = month_end(year, month)
+        return last - timedelta(days=(last.weekday() - weekday) % 7)
+    first = date(year, month, 1)
+    return first + timedelta(days=(weekday - first.weekday()) % 7 + 7 * (n - 1))
+
+
+def holiday(name: str, year: int) -> date | None:
+    """The day of a fixed or rule-based (US) public holiday in `year`."""
+    key = re.sub(r"[\s']+", " ", name.lower()).replace(" day", "").strip()
+    fixed = {"christmas": (12, 25), "christmas eve": (12, 24), "new year s": (1, 1),
+             "new years": (1, 1), "new year s eve": (12, 31), "independence": (7, 4),
+             "halloween": (10, 31), "veterans": (11, 11), "valentine s": (2, 14)}
+    if key in fixed:
+        return date(year, *fixed[key])
+    if key == "thanksgiving":
+        return _nth_weekday(year, 11, 3, 4)
+    if key == "labor":
+        return _nth_weekday(year, 9, 0, 1)
+    if key == "memorial":
+        return _nth_weekday(year, 5, 0, -1)
+    if key == "election":  # the Tuesday after the first Monday of November
+        return _nth_weekday(year, 11, 0, 1) + timedelta(days=1)
+    return None

@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from .calendar import WEEKDAYS, add_months, add_years, quarter_of, week_value
+from .calendar import WEEKDAYS, add_months, add_years, holiday, quarter_of, week_value
 from .tagger import MONTHS, NUMBERS, Found
 
 SEASON_CODES = {"spring": "SP", "summer": "SU", "fall": "FA", "autumn": "FA", "winter": "WI"}
@@ -89,7 +89,7 @@ def _day(text: str) -> int:
 def guess_year(month: int, ref: date, tense: str | None) -> int:
     """The year of a month mentioned without one: the reference year, or the year before
     (after) when the tense puts the month in the past (future) of the reference."""
-    if tense == "past" and month > ref.month + 1:
+    if tense != "future" and month > ref.month + 1:
         return ref.year - 1
     if tense == "future" and month < ref.month - 1:
         return ref.year + 1
@@ -254,6 +254,18 @@ def normalize(found: Found, ctx: Context) -> list[tuple[int, int, Value]]:
         if ctx.tense == "past" or ref.weekday() >= 5:
             sat = ref - timedelta(days=(ref.weekday() - 5) % 7)
         return one("DATE", week_value(sat) + "-WE", "published")
+    if rule == "full_year":  # "sales for the full year": the current year as a whole
+        return one("DATE", str(ref.year) if ref is not None else None, "published")
+    if rule == "holiday":
+        if ref is None:
+            return one("DATE", None, "published")
+        days = [d for d in (holiday(p["h"], ref.year + k) for k in (-1, 0, 1)) if d]  # type: ignore[arg-type]
+        rel = (p.get("rel") or "").lower()
+        if rel == "last" or ctx.tense == "past" and rel != "next":
+            days = [d for d in days if d <= ref] or days
+        elif rel == "next" or ctx.tense == "future":
+            days = [d for d in days if d >= ref] or days
+        return one("DATE", min(days, key=lambda d: abs(d - ref)).isoformat(), "published")
     if rule == "ref":
         return one("DATE", REF_VALUES.get(low, "PRESENT_REF"), "published")
     if rule == "noon":

@@ -5,8 +5,8 @@ An earnings report compares its quarter with the same quarter a year before, so 
 "a year earlier" is that quarter one year back (1988-Q3), not the year 1988; "the
 latest period" and "the quarter" are the quarter itself, "the 1988 period" its
 counterpart in 1988. The reporting quarter is the nearest quarter the story names
-that is already over. "Last year" and "year-earlier" stay years: TimeBank annotates
-them so more often than not, even in earnings reports.
+that is already over, and so is a "year-earlier" or "year-ago" result. "Last year"
+stays a year: TimeBank annotates it so more often than not, even in earnings reports.
 """
 
 from __future__ import annotations
@@ -76,6 +76,8 @@ def in_period(found: Found, pieces: list[Piece], *, period: str | None,
         return pieces
     if not _FIGURES.search(sentence):
         return pieces
+    if rule == "yearago_adj":
+        return _set(pieces, _shift_year(period, -1), "narrative")
     if rule == "ago" and (p.get("unit") or "").lower() == "year" \
             and (p.get("n") or "").lower() in ("a", "one", "1") \
             and (p.get("dir") or "").lower() in ("ago", "earlier"):

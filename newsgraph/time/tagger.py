@@ -94,6 +94,8 @@ RULES: list[tuple[str, re.Pattern[str]]] = [
     _p("clock", r"(?P<hh>[01]?\d|2[0-3])(?::(?P<mm>[0-5]\d))?\s*(?P<ap>a\.m\.|p\.m\.|am|pm)(?:\s+(?P<tz>[A-Z]{2,4}))?"),
     _p("clock24", r"(?P<hh>[01]?\d|2[0-3]):(?P<mm>[0-5]\d)(?:\s+(?P<tz>GMT|UTC|EST|EDT|PST|PDT))"),
     _p("noon", r"(?P<w>noon|midday|midnight)"),
+    _p("full_year", r"(?P<w>the\s+full\s+year)"),
+    _p("holiday", r"(?:(?P<rel>last|next|this)\s+)?(?P<h>Thanksgiving(?:\s+Day)?|Christmas(?:\s+(?:Day|Eve))?|New\s+Year's\s+(?:Day|Eve)|Independence\s+Day|Election\s+Day|Labor\s+Day|Memorial\s+Day|Veterans\s+Day|Halloween)", 0),
 ]
 
 _MONTH_ALONE_OK = re.compile(r"(?:\b(?:in|since|until|till|by|of|during|from|to|through|early|late|mid|last|next|this|before|after|between|and)\s+|-)$",
