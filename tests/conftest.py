@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+import json
 import os
+import subprocess
+import sys
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -38,3 +42,14 @@ def pipeline(nlp, kb):
     from newsgraph import Pipeline
 
     return Pipeline(nlp=nlp, kb=kb)
+
+
+BIN = Path(sys.executable).parent / "newsgraph"
+
+
+def cli_json(env: dict[str, str], *args: str) -> Any:
+    """Run the real console script with `--format json` and parse what it prints."""
+    out = subprocess.run([str(BIN), *args, "--format", "json"], env=env, capture_output=True,
+                         text=True, timeout=300)
+    assert out.returncode == 0, out.stderr
+    return json.loads(out.stdout)

@@ -3,18 +3,16 @@
 from __future__ import annotations
 
 import datetime as dt
-import json
 import os
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
+from conftest import BIN, cli_json
 
 pytestmark = pytest.mark.model
 
 ROOT = Path(__file__).resolve().parent.parent
-BIN = Path(sys.executable).parent / "newsgraph"
 
 
 @pytest.fixture(scope="module")
@@ -28,15 +26,8 @@ def demo_db(tmp_path_factory) -> dict[str, str]:
     return env
 
 
-def _json(env: dict[str, str], *args: str) -> list[dict]:
-    out = subprocess.run([str(BIN), *args, "--format", "json"], env=env, capture_output=True,
-                         text=True, timeout=300)
-    assert out.returncode == 0, out.stderr
-    return json.loads(out.stdout)
-
-
 def test_wire_copy_is_one_meeting_with_both_sources(demo_db):
-    events = _json(demo_db, "timeline", "--actor", "Turkey", "--actor", "Russia")
+    events = cli_json(demo_db, "timeline", "--actor", "Turkey", "--actor", "Russia")
     sochi = [e for e in events if e["type"] == "CONSULT" and e["date"] == "2023-09-04"]
     assert len(sochi) == 1, sochi
     sources = {Path(s["source"]).name for s in sochi[0]["sources"]}
@@ -45,7 +36,7 @@ def test_wire_copy_is_one_meeting_with_both_sources(demo_db):
 
 def test_undated_article_is_not_given_todays_date(demo_db):
     today = dt.date.today().isoformat()
-    events = _json(demo_db, "events")
+    events = cli_json(demo_db, "events")
     assert events and all(e["date"] != today for e in events)
 
 

@@ -10,15 +10,14 @@ from __future__ import annotations
 import json
 import os
 import subprocess
-import sys
 import unicodedata
 from pathlib import Path
 
 import pytest
+from conftest import BIN, cli_json
 
 pytestmark = pytest.mark.model
 
-BIN = Path(sys.executable).parent / "newsgraph"
 GOLD_TYPES = {"ACCUSE": {("ACCUSE", None), ("DISAPPROVE", "accuse")}}
 
 
@@ -56,26 +55,19 @@ def seeds_env(shared: Path, tmp_path_factory) -> dict[str, str]:
     return env
 
 
-def _query(env: dict[str, str], *args: str) -> list[dict]:
-    out = subprocess.run([str(BIN), *args, "--format", "json"], env=env, capture_output=True,
-                         text=True, timeout=300)
-    assert out.returncode == 0, out.stderr
-    return json.loads(out.stdout)
-
-
 @pytest.fixture(scope="module")
 def timeline(seeds_env) -> list[dict]:
-    return _query(seeds_env, "timeline", "--actor", "Russia", "--actor", "Iran")
+    return cli_json(seeds_env, "timeline", "--actor", "Russia", "--actor", "Iran")
 
 
 def test_actors_listed_once_and_no_person_under_two_ids(seeds_env, gold):
-    actors = _query(seeds_env, "actors")
+    actors = cli_json(seeds_env, "actors")
     ids = [a["id"] for a in actors]
     assert len(ids) == len(set(ids))
     by_name: dict[str, set[str]] = {}
     for a in actors:
         by_name.setdefault(_fold(a["name"]), set()).add(a["id"])
-    for name, entry in gold["actors"].items():
+    for name in gold["actors"]:
         assert len(by_name.get(_fold(name), set())) == 1, (name, by_name.get(_fold(name)))
     putin = next(a for a in actors if a["name"] == "Vladimir Putin")
     assert putin["documents"] == 5 and putin["mentions"] >= 10, putin

@@ -108,7 +108,7 @@ class Resolver:
         if nxt and nxt.group(1).lower() not in NOT_NAMES and not after.startswith(","):
             # a name follows ("Kremlin aide Yury Ushakov"): a titled name spaCy may have missed
             span = self.doc.char_span(e + nxt.start(1), e + nxt.end(1), alignment_mode="expand")
-            if span is not None and span[0].pos_ == "PROPN" and not span[0].ent_type_ in (
+            if span is not None and span[0].pos_ == "PROPN" and span[0].ent_type_ not in (
                     "GPE", "NORP", "DATE", "ORG") and m.group(0)[:1].isupper():
                 end = span.end
                 while end < len(self.doc) and self.doc[end].pos_ == "PROPN" \

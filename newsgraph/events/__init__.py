@@ -17,7 +17,14 @@ from ..model import Article, Event
 from . import context, fallback, roles
 from .ontology import GOLD_ALIASES, TYPES, matches_gold, plover_category
 from .status import status_of
-from .triggers import ABSORBING_TYPES, ACCIDENT_NOUNS, HEAVY_WEAPONS, Trigger, noun_trigger, verb_trigger
+from .triggers import (
+    ABSORBING_TYPES,
+    ACCIDENT_NOUNS,
+    HEAVY_WEAPONS,
+    Trigger,
+    noun_trigger,
+    verb_trigger,
+)
 
 _QUOTED = re.compile(r"“[^”]*”|\"[^\"\n]*\"")
 # Complements of these verbs are the object of the accusation/denial, not events of

@@ -12,8 +12,7 @@ from typing import Any
 
 from ..model import Actor, Article
 from . import fallback
-from .triggers import (AID_OBJECTS, NOUNS, OBJECT_ONLY_NOUNS, TRANSFER_VERBS,
-                       TROOP_OBJECTS, Trigger)
+from .triggers import AID_OBJECTS, NOUNS, OBJECT_ONLY_NOUNS, TRANSFER_VERBS, TROOP_OBJECTS, Trigger
 
 SUBJECTS = ("nsubj", "nsubjpass", "csubj")
 # Objects that are the event's matter, not its recipient: the recipient hangs on them.

@@ -88,7 +88,9 @@ def _day(text: str) -> int:
 
 def guess_year(month: int, ref: date, tense: str | None) -> int:
     """The year of a month mentioned without one: the reference year, or the year before
-    (after) when the tense puts the month in the past (future) of the reference."""
+    when the month lies well ahead of the reference and no future tense points there
+    (news mostly reports the past), the year after when a future tense puts a month
+    well behind the reference in the coming year."""
     if tense != "future" and month > ref.month + 1:
         return ref.year - 1
     if tense == "future" and month < ref.month - 1:
@@ -401,7 +403,7 @@ def normalize(found: Found, ctx: Context) -> list[tuple[int, int, Value]]:
     if rule == "set_adv":
         code = {"daily": "D", "weekly": "W", "monthly": "M", "annually": "Y", "yearly": "Y",
                 "quarterly": "Q", "hourly": "H", "nightly": "D"}[low]
-        return one("SET", f"PT1H" if code == "H" else f"P1{'M' if code == 'Q' else code}", "absolute")
+        return one("SET", "PT1H" if code == "H" else f"P1{'M' if code == 'Q' else code}", "absolute")
     return one("DATE", None, "published")
 
 
