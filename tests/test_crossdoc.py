@@ -132,6 +132,13 @@ def test_exact_day_inside_interval_merges():
     assert event.date == "2022-07-19" and event.interval is None
 
 
+def test_wide_interval_without_a_shared_place_stays_apart():
+    raisi_term = Interval("2021-08-04", "2024-05-15")
+    a = view("m1", "d1", date=None, interval=raisi_term, place="Moscow", country="RUS")
+    b = view("m2", "d2", date="2022-09-15", place=None)
+    assert len(merge_mentions([a, b])) == 2
+
+
 LONG = " ".join(f"Sentence {i} says the delegations of Russia and Iran discussed item {i} "
                 f"of the agenda in detail and agreed to meet again." for i in range(30))
 

@@ -171,6 +171,19 @@ def _event_spans(event: MergedEvent) -> list[tuple[str, str]]:
     return spans
 
 
+# Modes of one in-person encounter, least to most telling: "met", "held talks", "met on
+# the sidelines of a summit", "visited" are one meeting seen from different sentences;
+# a phone call is not a meeting.
+# Across articles, an event known only to within more than this many days merges only
+# at the same known place: a month ("in January") still can, a term of office cannot.
+CROSSDOC_SPAN_DAYS = 31
+IN_PERSON_MODES = ("meet", "talks", "sidelines", "visit")
+
+
+def _mode_family(mode: str) -> str:
+    return "in-person" if mode in IN_PERSON_MODES else mode
+
+
 def compatible(event: MergedEvent, mention: MentionView, *,
                same_docs: set[str] | None = None, kb: Any = None) -> str | None:
     """How `mention` fits `event`: None (a different event), "same", or "conflict" (one
@@ -180,7 +193,7 @@ def compatible(event: MergedEvent, mention: MentionView, *,
     if mention.type != event.type or participants_key(
             mention.type, mention.actor_ids, mention.recipient_ids) != event.participants_key:
         return None
-    if mention.mode and event.mode and mention.mode != event.mode:
+    if mention.mode and event.mode and _mode_family(mention.mode) != _mode_family(event.mode):
         return None
     if not _status_compatible(mention.status, event.status):
         return None
@@ -209,9 +222,20 @@ def compatible(event: MergedEvent, mention: MentionView, *,
                    for s in espans)
         located = event.location is not None and mention.location is not None
         return "conflict" if near and (located or shares_doc) else None
+    both_placed = event.location is not None and mention.location is not None
+    if not shares_doc and not (both_placed and place == "same") and (
+            _span_days(mspan) > CROSSDOC_SPAN_DAYS
+            or all(_span_days(s) > CROSSDOC_SPAN_DAYS for s in espans)):
+        # "a Wednesday while Raisi was president" overlaps every meeting of his term:
+        # across articles, a wide interval merges only where the same place says so
+        return None
     if any(s[0] <= mspan[1] and mspan[0] <= s[1] for s in espans):
         return "same"
     return None
+
+
+def _span_days(span: tuple[str, str]) -> int:
+    return _days_apart(span[0], span[1])
 
 
 def _add_alternative(event: MergedEvent, key: str, *values: str) -> None:
@@ -227,6 +251,9 @@ def absorb(event: MergedEvent, mention: MentionView, *, how: str, kb: Any = None
     event.mention_ids.append(mention.id)
     if STATUS_RANK.get(mention.status, 0) > STATUS_RANK.get(event.status, 0):
         event.status = mention.status
+    if event.mode in IN_PERSON_MODES and mention.mode in IN_PERSON_MODES:
+        # "met" and "met on the sidelines": keep the more telling mode
+        event.mode = max(event.mode, mention.mode, key=IN_PERSON_MODES.index)
     event.mode = event.mode or mention.mode
     event.occasion = event.occasion or mention.occasion
     mspan = day_range(mention.date, mention.precision, mention.interval)
