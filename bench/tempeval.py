@@ -147,19 +147,20 @@ def parsed(texts: list[str]) -> list[Any]:
     return list(nlp.pipe(texts, disable=skip, batch_size=16))
 
 
+def _score_set(figures: dict[str, float | int | str], prefix: str, docs: list[Any]) -> int:
+    """Tag every (text, dct, golds) document, score it, and add `prefix_*` figures."""
+    pairs = [(golds, system(text, dct, doc))
+             for (text, dct, golds), doc in zip(docs, parsed([d[0] for d in docs]), strict=True)]
+    for key, value in score(pairs).items():
+        figures[f"{prefix}_{key}"] = value
+    return len(pairs)
+
+
 def run(shared: Path, *, pipeline: Any = None) -> dict[str, float | int | str]:
     figures: dict[str, float | int | str] = {}
     tbaq = shared / "bench" / "tempeval3" / "TBAQ-cleaned"
-    docs = [read_tml(path) for path in sorted(tbaq.glob("*/*.tml"))]
-    pairs = [(golds, system(text, dct, doc))
-             for (text, dct, golds), doc in zip(docs, parsed([d[0] for d in docs]))]
-    for key, value in score(pairs).items():
-        figures[f"tbaq_{key}"] = value
+    _score_set(figures, "tbaq", [read_tml(p) for p in sorted(tbaq.glob("*/*.tml"))])
     mt = shared / "bench" / "meantime_en" / "intra-doc_annotation"
-    docs = [read_meantime(path) for path in sorted(mt.rglob("*.xml"))]
-    pairs = [(golds, system(text, dct, doc))
-             for (text, dct, golds), doc in zip(docs, parsed([d[0] for d in docs]))]
-    for key, value in score(pairs).items():
-        figures[f"meantime_{key}"] = value
-    figures["meantime_docs"] = len(pairs)
+    figures["meantime_docs"] = _score_set(
+        figures, "meantime", [read_meantime(p) for p in sorted(mt.rglob("*.xml"))])
     return figures

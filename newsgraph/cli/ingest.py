@@ -94,11 +94,16 @@ def _process(runner: _Runner, article: Article, tally: Tally, *, store: Any = No
     return False
 
 
+def _inputs(fn: Any) -> Any:
+    """The input arguments `ingest` and `extract` share."""
+    fn = click.option("--outlet", help="Outlet name of every input.")(fn)
+    fn = click.option("--published", help="Publication date (YYYY-MM-DD) of every input; "
+                      "wins over dates found in the text.")(fn)
+    return click.argument("paths", nargs=-1, required=True)(fn)
+
+
 @click.command()
-@click.argument("paths", nargs=-1, required=True)
-@click.option("--published", help="Publication date (YYYY-MM-DD) of every input; wins "
-              "over dates found in the text.")
-@click.option("--outlet", help="Outlet name of every input.")
+@_inputs
 @click.pass_context
 def ingest(ctx: click.Context, paths: tuple[str, ...], published: str | None,
            outlet: str | None) -> None:
@@ -142,9 +147,7 @@ def ingest(ctx: click.Context, paths: tuple[str, ...], published: str | None,
 
 
 @click.command()
-@click.argument("paths", nargs=-1, required=True)
-@click.option("--published", help="Publication date (YYYY-MM-DD) of every input.")
-@click.option("--outlet", help="Outlet name of every input.")
+@_inputs
 @click.pass_context
 def extract(ctx: click.Context, paths: tuple[str, ...], published: str | None,
             outlet: str | None) -> None:
