@@ -94,8 +94,9 @@ def own_subject(token: Any) -> Any | None:
 
 def same_paragraph(a: Any, b: Any) -> bool:
     """No line break between tokens `a` and `b` (spaCy sentences can run over one)."""
-    lo, hi = sorted((a.idx, b.idx))
-    return "\n" not in a.doc.text[lo:hi]
+    lo, hi = sorted((a.i, b.i))
+    # the span's own text, not doc.text: that rebuilds the whole article on every call
+    return "\n" not in a.doc[lo:hi].text_with_ws
 
 
 def contiguous(head: Any, cut: set[int]) -> tuple[int, int]:
