@@ -188,3 +188,42 @@ def test_collective_actors_get_country_and_sector(nlp, kb):
                                     ("Rebels", "CIV", "REB"), ("Russia", "RUS", None)):
         actor = actor_at(article, phrase)
         assert actor is not None and (actor.country, actor.sector) == (country, sector), phrase
+
+
+def test_sector_conventions(nlp, kb):
+    """CAMEO/PLOVER conventions (sectors.py, context.py): group words before member
+    nouns, state media, homes as civilians, coordinated demonyms, former officials,
+    military ranks, IGO organs, the Red Cross."""
+    text = ("Afghan rebel leaders met Israeli intelligence officials. An official Syrian "
+            "newspaper said so. Israeli bulldozers demolished Palestinian homes. "
+            "US and British forces moved in. A US national was detained. Guinea tortured "
+            "Sierra Leonean and Liberian refugees. Vietnamese-led forces advanced. "
+            "A judge ordered former president Carlos Menem to appear. The Security Council "
+            "agreed. The Red Cross said so. A ban by General Michel Aoun held.")
+    article = run(nlp, kb, text, "2000-01-01")
+    for phrase, country, sector in (
+            ("Afghan rebel leaders", "AFG", "REB"), ("Israeli intelligence", "ISR", "SPY"),
+            ("Syrian newspaper", "SYR", "GOV"), ("Palestinian homes", "PSE", "CVL"),
+            ("US", "USA", "MIL"), ("British forces", "GBR", "MIL"),
+            ("US national", "USA", "CVL"), ("Sierra Leonean", "SLE", "REF"),
+            ("Liberian refugees", "LBR", "REF"), ("Vietnamese-led forces", "VNM", "MIL"),
+            ("Carlos Menem", "ARG", "ELI"), ("Security Council", None, "GOV"),
+            ("Red Cross", None, "MED"), ("Michel Aoun", "LBN", "MIL")):
+        actor = actor_at(article, phrase)
+        assert actor is not None and (actor.country, actor.sector) == (country, sector), \
+            (phrase, actor)
+
+
+def test_they_and_the_two_presidents_are_the_pair(nlp):
+    from newsgraph.actors.pairs import members
+
+    text = ("Russian President Vladimir Putin met Iranian President Masoud Pezeshkian on "
+            "Monday. They discussed trade. The two presidents signed a deal. "
+            "Russian officials said they expect more talks.")
+    article = run(nlp, small_kb(), text, "2025-09-01")
+    they, two = actor_at(article, "They"), actor_at(article, "The two presidents")
+    assert they is not None and they == two and they.kind == "group"
+    assert {a.name for a in members(they, article)} == {"Vladimir Putin", "Masoud Pezeshkian"}
+    assert (they.country, they.sector) == (None, "GOV")
+    i = text.index("they expect")
+    assert article.mention_at(i, i + 4) is None  # "Russian officials", not the pair

@@ -8,7 +8,7 @@ import re
 from typing import Any
 
 from .kbview import KBView
-from .roles import ACTING_WORDS, PAST_WORDS, SECTOR_WORDS, TITLE_RE, TITLES, Title, sector_of
+from .roles import ACTING_WORDS, FORMER_WORDS, PAST_WORDS, SECTOR_WORDS, TITLE_RE, TITLES, Title, sector_of
 
 # Government bodies named by a building or a city district, when the KB has no body
 # entity for them: the country they stand for, and the sector.
@@ -96,6 +96,7 @@ def read_prefix(text: str, *, kbv: KBView, kb: Any) -> tuple[Title, int] | None:
             title.country, title.body = body[0], raw
         elif low in PAST_WORDS:
             title.past = True
+            title.former = title.former or low in FORMER_WORDS
         elif low in ACTING_WORDS:
             title.acting = True
         elif low in MODIFIERS or low in SECTOR_WORDS:
@@ -156,22 +157,40 @@ def is_place(span: Any, *, city: bool) -> bool:
 PEOPLE_NOUNS = frozenset({"youths", "youth", "people", "nationals", "national", "man",
                           "men", "woman", "women", "children", "families", "villagers",
                           "crowds", "inhabitants", "population", "pilgrims"})
+# Homes and villages attacked stand for the people who live there: CAMEO/PLOVER code
+# "Palestinian homes" as Palestinian civilians.
+PROPERTY_NOUNS = frozenset({"homes", "home", "houses", "house", "villages", "village",
+                            "neighborhoods", "neighbourhoods", "farms", "shops"})
+# Generic nouns for the members of a group: a group word before them names the sector
+# ("rebel leaders" REB, "intelligence officials" SPY, "civilian advisers" CVL,
+# "military police" MIL, "opposition candidates" OPP), as CAMEO codes them.
+MEMBER_NOUNS = frozenset({"leaders", "leader", "officials", "official", "advisers",
+                          "adviser", "advisors", "members", "personnel", "representatives",
+                          "spokesman", "spokesmen", "delegates", "negotiators", "officers",
+                          "police", "sources", "candidates", "figures", "activists"})
+# State media speak for the government: CAMEO codes "official Syrian newspaper" GOV.
+STATE_WORDS = frozenset({"official", "state", "state-run", "state-owned", "government",
+                         "government-run", "government-owned"})
 
 
 def demonym_sector(span: Any, noun: Any, *, kb: Any) -> str | None:
-    """The sector of a demonym's phrase: the first sector word between the demonym and
-    its head noun ("Israeli army bulldozers" -> MIL, "Vietnamese-led forces" -> MIL);
-    the people themselves ("Algerians", "Iraqi Kurds", "Iraqi youths") -> CVL."""
+    """The sector of a demonym's phrase: the head noun's ("Algerian government forces"
+    -> MIL), unless it is a generic member noun and a modifier names the group ("Afghan
+    rebel leaders" -> REB); the people themselves ("Algerians", "Iraqi youths") and
+    their homes ("Palestinian homes") -> CVL."""
     doc = span.doc
     if noun is not None:
-        # the head noun first ("Algerian government forces" -> MIL), then its modifiers
-        for token in (noun, *reversed(doc[span.end:noun.i])):
-            if token.ent_type_ == "NORP" and token.i != noun.i:
-                continue
-            found = sector_of(token.lower_, kb=kb)
-            if found is not None:
-                return found
-        if noun.ent_type_ == "NORP" or noun.lower_ in PEOPLE_NOUNS:
+        mods = [t for t in doc[span.end:noun.i] if t.ent_type_ != "NORP"]
+        head = sector_of(noun.lower_, kb=kb) if noun.ent_type_ != "NORP" else None
+        mod = next((found for found in (sector_of(t.lower_, kb=kb) for t in reversed(mods))
+                    if found), None)
+        if head == "JRN" and any(t.lower_ in STATE_WORDS for t in (*noun.lefts, *mods)):
+            return "GOV"
+        if head is not None and not (mod and noun.lower_ in MEMBER_NOUNS):
+            return head
+        if mod is not None:
+            return mod
+        if noun.ent_type_ == "NORP" or noun.lower_ in PEOPLE_NOUNS | PROPERTY_NOUNS:
             return "CVL"
         return None
     root = span.root
@@ -186,18 +205,39 @@ SECTOR_NOUN_REACH = 3
 
 def sector_noun_after(span: Any, *, kb: Any) -> tuple[Any, str] | None:
     """The noun a country name modifies, when it names a sector of that country:
-    "US authorities" -> (authorities, GOV), "Russia troops" -> (troops, MIL)."""
+    "US authorities" -> (authorities, GOV), "Russia troops" -> (troops, MIL),
+    "US national" -> (national, CVL)."""
     head = span.root.head
     if span.root.dep_ not in ("compound", "poss", "nmod", "amod") or head.i < span.end \
             or head.i - span.end >= SECTOR_NOUN_REACH or head.pos_ not in ("NOUN", "PROPN"):
         return None
-    sector = sector_of(head.lower_, kb=kb)
+    sector = demonym_sector(span, head, kb=kb)
     return (head, sector) if sector else None
+
+
+def coordinated(span: Any, noun: Any) -> bool:
+    """Whether another name stands between a name and its noun ("US and British
+    forces"): each name is then its own mention."""
+    return noun is not None and any(t.dep_ == "cc" or t.ent_type_ in ("NORP", "GPE")
+                                    for t in span.doc[span.end:noun.i])
+
+
+def shared_noun(span: Any) -> Any:
+    """The noun two coordinated demonyms share, which a parser may miss: "Sierra Leonean
+    and Liberian refugees" -> refugees."""
+    doc = span.doc
+    i = span.end
+    if i + 2 < len(doc) and doc[i].lower_ == "and" and doc[i + 1].ent_type_ == "NORP" \
+            and doc[i + 2].pos_ == "NOUN":
+        return doc[i + 2]
+    return None
 
 
 def head_noun(span: Any) -> Any:
     """The noun a demonym modifies: "Russian" in "Russian officials" -> officials."""
     token = span.root
+    if token.head.lower_ == "led" and token.head.dep_ == "amod" and token.head.i > token.i:
+        token = token.head  # "Vietnamese-led forces" are Vietnam's forces
     if token.dep_ in ("amod", "compound", "nmod") and token.head.i > token.i \
             and token.head.pos_ in ("NOUN", "PROPN"):
         return token.head

@@ -11,11 +11,13 @@ from typing import Any
 
 from ..model import Actor, Article, Location, Mention
 from . import context as cx
+from . import pairs
 from .collective import collective_mentions
 from .coref import PRONOUNS, SUBJECT_DEPS, PersonRef, Salience
 from .dates import article_dates, sentence_day
 from .kbview import view
 from .local import local_actor, normalize_name
+from .sectors import org_sector, person_sector
 from .roles import HEAD_ROLES, OFFICES, TITLE_RE, TITLES, Title, is_office, sector_of
 
 ENT_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP", "FAC", "LOC"})
@@ -92,8 +94,11 @@ class Resolver:
         for m in BODY_RE.finditer(text):
             found.append(Candidate(m.start(), m.end(), "body", m.group(2), m.start(2)))
         for token in doc:
-            if token.lower_ in ("he", "she") and token.dep_ in SUBJECT_DEPS:
-                found.append(Candidate(token.idx, token.idx + len(token), "pron"))
+            if token.lower_ in ("he", "she", "they") and token.dep_ in SUBJECT_DEPS:
+                found.append(Candidate(token.idx, token.idx + len(token),
+                                       "they" if token.lower_ == "they" else "pron"))
+        for m in pairs.PAIR_RE.finditer(text):
+            found.append(Candidate(m.start(), m.end(), "pair"))
         # names spaCy missed ("In return, Pezeshkian considered ...")
         for word in person_words:
             for m in re.finditer(r"\b" + re.escape(word) + r"\b", text):
@@ -142,6 +147,8 @@ class Resolver:
                 continue
             if cand.kind == "pron":
                 self._pronoun(cand)
+            elif cand.kind in ("they", "pair"):
+                self._pair(cand)
             elif cand.kind == "role":
                 self._role(cand)
             elif cand.kind == "acronym":
@@ -198,10 +205,14 @@ class Resolver:
             if country:  # a title's country rules out another country's namesake
                 people = [e for e in people if e.country in (None, country)]
             if people:
-                return self._pick_by_date(people).actor(), how
+                person = self._pick_by_date(people)
+                return person_sector(person.actor(), title=title, dates=self.dates,
+                                     terms=self.kbv.terms(person.id)), how
         sector = title.sector if title else None
         if title and is_office(title.role) and sector is None:
             sector = "GOV"
+        if title and title.former:
+            sector = "ELI"  # a former office holder: CAMEO's elite (see sectors.py)
         return local_actor(name, kind="person", country=country, sector=sector), "local"
 
     def _pick_by_date(self, people: list[Any]) -> Any:
@@ -301,11 +312,15 @@ class Resolver:
                            how="country-place")
             else:
                 noun = cx.sector_noun_after(span, kb=self.kb) if span is not None else None
-                if noun is not None:  # "US authorities", "Romania's new government"
+                shared = cx.shared_noun(span) if span is not None and noun is None else None
+                if shared is not None:  # "Sierra Leonean and Liberian refugees"
+                    noun = (shared, cx.demonym_sector(span, shared, kb=self.kb))
+                if noun is not None and noun[1]:  # "US authorities", "Romania's new government"
                     actor = Actor(country.iso3, country.name, "country", country.iso3,
                                   noun[1])
-                    self._emit(cand.start, noun[0].idx + len(noun[0]), actor=actor,
-                               how="country-sector")
+                    end = cand.end if cx.coordinated(span, noun[0]) else \
+                        noun[0].idx + len(noun[0])
+                    self._emit(cand.start, end, actor=actor, how="country-sector")
                 else:
                     self._emit(cand.start, cand.end, actor=country.actor(), how="country")
             return True
@@ -336,6 +351,8 @@ class Resolver:
     def _demonym(self, cand: Candidate, text: str, span: Any) -> None:
         low = text.lower()
         noun = cx.head_noun(span) if span is not None else None
+        if noun is None and span is not None:
+            noun = cx.shared_noun(span)
         end = max(cand.end, noun.idx + len(noun)) if noun is not None else cand.end
         if low in cx.GROUPS and (low == "western" or noun is not None
                                  and noun.lower_ in cx.GROUP_NOUNS):
@@ -401,6 +418,8 @@ class Resolver:
         if noun is not None and actor.sector in (None, noun[1]) and actor.country is None:
             # "NATO peacekeeping troops": the organization's forces
             actor, end = dataclasses.replace(actor, sector=noun[1]), noun[0].idx + len(noun[0])
+        else:
+            actor = org_sector(actor, text)
         acr = re.match(r"\s*\(([A-Z][A-Za-z]{1,9})\)", self.article.text[cand.end:cand.end + 14])
         if acr:
             self.acronyms.setdefault(normalize_name(acr.group(1)), actor)
@@ -443,6 +462,19 @@ class Resolver:
             self.salience.add(PersonRef(cand.start, cand.end, actor, span.sent.start_char,
                                         True, frozenset()))
             self._emit(cand.start, cand.end, actor=actor, how="pronoun")
+
+    def _pair(self, cand: Candidate) -> None:
+        """ "They", "the two presidents": a group of the two most recent people."""
+        span = self._span(cand.start, cand.end)
+        if span is None:
+            return
+        if cand.kind == "they":
+            actor = pairs.they_pair(span[0], self.salience.refs, self.mentions)
+        else:
+            two = pairs.last_two(self.salience.refs, before=cand.start)
+            actor = pairs.pair_group(*two) if two is not None else None
+        if actor is not None:
+            self._emit(cand.start, cand.end, actor=actor, how=f"pair-{cand.kind}")
 
     def _role(self, cand: Candidate) -> None:
         title = cand.title

@@ -68,6 +68,8 @@ TITLE_RE = re.compile(r"\b(" + "|".join(re.escape(t) for t in sorted(TITLES, key
 
 # Modifiers that make a role refer to a past holder ("the previous president").
 PAST_WORDS = frozenset({"previous", "former", "late", "ex", "then", "outgoing", "predecessor"})
+# ... and those that say the person no longer holds it ("outgoing" still does).
+FORMER_WORDS = frozenset({"previous", "former", "late", "ex", "predecessor"})
 ACTING_WORDS = frozenset({"acting", "interim", "caretaker"})
 
 # Sector of a role or a collective noun, PLOVER/CAMEO agent codes (Phoenix agents).
@@ -85,9 +87,10 @@ SECTOR_WORDS: dict[str, str] = {
         "army", "military", "troops", "soldiers", "forces", "force", "navy", "air force",
         "warships", "warship", "drones", "drone", "missiles", "jets", "general",
         "commander", "officers", "tanks", "artillery", "peacekeepers", "defence",
-        "defense", "marines", "battalion", "brigade")},
+        "defense", "marines", "battalion", "brigade", "helicopters", "helicopter",
+        "gunships", "warplanes", "bombers", "paratroopers", "military police")},
     **{w: "REB" for w in ("rebels", "rebel", "guerrillas", "guerrilla", "insurgents",
-                          "militants", "militia", "militias", "separatists")},
+                          "militants", "militia", "militias", "militiamen", "separatists")},
     **{w: "LEG" for w in ("parliament", "lawmakers", "lawmaker", "senator", "senators",
                           "legislators", "legislature", "congress", "deputies", "mps")},
     **{w: "JUD" for w in ("court", "judge", "judges", "judiciary", "prosecutor",
@@ -98,8 +101,10 @@ SECTOR_WORDS: dict[str, str] = {
     **{w: "CVL" for w in ("people", "civilians", "citizens", "residents", "villagers",
                           "protesters", "demonstrators", "students", "public")},
     **{w: "BUS" for w in ("companies", "company", "firms", "businessmen", "business")},
-    **{w: "MED" for w in ("media", "journalists", "journalist", "reporters", "newspaper",
-                          "agency")},
+    # PLOVER (as its gold codes it): JRN the news media, MED the medical/humanitarian.
+    **{w: "JRN" for w in ("media", "journalists", "journalist", "reporters", "newspaper",
+                          "newspapers", "daily", "weekly", "radio", "television")},
+    **{w: "MED" for w in ("doctors", "medics", "hospital", "hospitals", "nurses")},
     **{w: "SPY" for w in ("intelligence", "spies", "agents")},
     **{w: "LAB" for w in ("workers", "unions", "union", "strikers")},
     **{w: "ELI" for w in ("elders", "chiefs", "clerics")},
@@ -111,8 +116,13 @@ SECTOR_WORDS: dict[str, str] = {
 # CAMEO/Phoenix religion codes (MUS, CHR, ...) the KB's agent table gives for some
 # words: a religion is not a sector, so the word falls back to SECTOR_WORDS.
 RELIGION_CODES = frozenset({"MUS", "CHR", "JEW", "HIN", "BUD", "REL"}) - {"REL"}
-# Phoenix agent codes with a PLOVER sector of the same meaning ("people" -> civilians).
-SECTOR_ALIASES = {"PPL": "CVL"}
+# Phoenix/CAMEO agent codes and the PLOVER sector of the same meaning: "people" ->
+# civilians; CAMEO's MED is the media (PLOVER JRN) and HLH health (PLOVER MED);
+SECTOR_ALIASES = {"PPL": "CVL", "MED": "JRN", "HLH": "MED"}
+# Phoenix codes militias UAF; PLOVER keeps UAF for unidentified attackers ("a roadside
+# bombing") and codes a named people's militia as armed non-state group (REB): where
+# our table knows the word, it wins over a UAF.
+OVERRIDDEN_CODES = frozenset({"UAF"})
 
 
 def sector_of(word: str, *, kb: object) -> str | None:
@@ -120,8 +130,13 @@ def sector_of(word: str, *, kb: object) -> str | None:
     word = word.lower().strip()
     getter = getattr(kb, "sector_of_role", None)
     found = str(getter(word) or "")[:3].upper() if getter else ""
-    if found and found not in RELIGION_CODES:
+    if found and found not in RELIGION_CODES and not (
+            found in OVERRIDDEN_CODES and _table(word)):
         return SECTOR_ALIASES.get(found, found)
+    return _table(word)
+
+
+def _table(word: str) -> str | None:
     if word in SECTOR_WORDS:
         return SECTOR_WORDS[word]
     if word.endswith("s") and word[:-1] in SECTOR_WORDS:
@@ -137,6 +152,7 @@ class Title:
     country: str | None = None  # ISO alpha-3 from a demonym, possessive or "of X"
     sector: str | None = None
     past: bool = False  # "previous", "former": not the holder on the article's date
+    former: bool = False  # "former", not "outgoing": no longer in office
     acting: bool = False
     body: str | None = None  # "Kremlin" in "Kremlin aide"
     text: str = ""

@@ -38,6 +38,9 @@ _SIDELINES = frozenset({"sidelines", "margins", "sideline"})
 # A meeting told on in the next sentence or two lies within this many characters.
 CONTINUATION_CHARS = 400
 SYMMETRIC_TYPES = frozenset({"CONSULT", "AGREE", "COOPERATE"})
+# Acts of a state's authorities: with no actor named ("was arrested in Lebanon"), the
+# actor is the country where it happened.
+AUTHORITY_TYPES = frozenset({"COERCE", "INVESTIGATE"})
 
 
 def _quoted_ranges(text: str, offset: int) -> list[tuple[int, int]]:
@@ -184,6 +187,17 @@ def _capital_named(loc: Any, *, kb: Any) -> Any:
     return dataclasses.replace(loc, name=country.capital)
 
 
+def _authority_of(loc: Any, recipients: list[Any], *, kb: Any) -> list[Any]:
+    """"A missionary was arrested in Lebanon": the authorities of the place's country
+    arrest, investigate, detain."""
+    if loc is None or not loc.country or kb is None:
+        return []
+    country = kb.country(loc.country)
+    if country is None or any(r.id == country.iso3 for r in recipients):
+        return []
+    return [country.actor()]
+
+
 def _continue_meetings(events: list[Event]) -> None:
     """A meeting told over two sentences: "Erdogan told his Iranian counterpart on
     Monday ... In a meeting on the sidelines of the SCO summit, Erdogan also said";
@@ -218,7 +232,8 @@ def _event(article: Article, sent: Any, trig: Trigger, *, kb: Any) -> Event:
         root = trig.token  # "The meeting on October 11 follows tensions between ..."
     for head in actor_heads if not actors else ():
         actors = actors or fallback.plural_countries(article, sent, head, kb=kb)
-    if not actors:
+    passive = roles.agentless_passive(trig)
+    if not actors and not passive:
         actors = fallback.climb_subjects(
             article, root, kb=kb,
             resolve=lambda t: roles.resolve_span(article, t, kb=kb)) or \
@@ -242,6 +257,8 @@ def _event(article: Article, sent: Any, trig: Trigger, *, kb: Any) -> Event:
     year = (date or article.published or "")[:4] or None
     loc = context.refine_with_summit(loc, occ, year, kb=kb)
     loc = _capital_named(loc, kb=kb)
+    if passive and not actors and trig.type in AUTHORITY_TYPES:
+        actors = _authority_of(loc, recipients, kb=kb)
     if (status == "reported" and timex is not None and timex.precision == "day"
             and article.published and date and date > article.published
             and trig.token.tag_ not in ("VBD", "VBN")):

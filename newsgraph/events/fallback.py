@@ -22,6 +22,11 @@ SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj"})
 PRONOUNS = frozenset({"it", "they", "he", "she", "we", "i", "its", "their", "them",
                       "who", "which", "that"})
 # Verbs whose subject is the source of the report, never the event's recipient.
+# Prepositions before a venue ("at the Kremlin", "inside the White House").
+VENUE_PREPS = frozenset({"at", "in", "inside", "outside"})
+# The people of a country, not its government ("the Iranian people").
+PUBLIC_NOUNS = frozenset({"people", "public", "population", "citizen", "voter", "nation",
+                          "resident", "electorate", "youth"})
 SOURCE_VERBS = frozenset({"say", "report", "tell", "announce", "quote", "add", "claim",
                           "state", "write", "accord"})
 
@@ -100,6 +105,19 @@ def _is_source(m: Mention, doc: Any) -> bool:
     return root.dep_ == "pobj" and root.head.head.lemma_.lower() == "accord"
 
 
+def _is_venue_or_public(m: Mention, doc: Any) -> bool:
+    """"held talks at the Kremlin": a body after a place preposition is the venue;
+    "wishing the Iranian people success": a nation's people are not a party to talks."""
+    span = doc.char_span(m.start, m.end, alignment_mode="expand")
+    if span is None:
+        return False
+    root = span.root
+    if root.dep_ == "pobj" and root.head.lower_ in VENUE_PREPS:
+        return True
+    return root.lemma_.lower() in PUBLIC_NOUNS or (
+        root.dep_ in ("amod", "compound") and root.head.lemma_.lower() in PUBLIC_NOUNS)
+
+
 def recipients_near(article: Article, sent: Any, clause: Any, trigger: Any, *,
                     kb: Any, skip: list[tuple[int, int]], places: bool = True
                     ) -> list[Actor]:
@@ -111,12 +129,16 @@ def recipients_near(article: Article, sent: Any, clause: Any, trigger: Any, *,
 
     def usable(m: Mention) -> bool:
         return (not _is_source(m, trigger.doc) and (places or m.role == "actor")
-                and m.text.lower() not in PRONOUNS and not in_occasion(m, trigger.doc))
+                and m.text.lower() not in PRONOUNS and not in_occasion(m, trigger.doc)
+                and (places or not _is_venue_or_public(m, trigger.doc)))
 
     found = [(m, a) for m, a in mentions_in(article, start, end, kb=kb,
                                             skip=list(skip) + subjects) if usable(m)]
     after = [(m, a) for m, a in found if m.start >= trigger.idx]
     pick = after or found
+    # "blocked the bridge spanning the Rhine from France": a named thing of no
+    # country (a river, a building) gives way to a party that has one
+    pick = [(m, a) for m, a in pick if a.country or a.kind == "person"] or pick
     if not pick:
         pick = [(m, a) for m, a in mentions_in(article, trigger.idx, sent.end_char,
                                                kb=kb, skip=skip) if usable(m)]

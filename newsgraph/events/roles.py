@@ -12,7 +12,7 @@ from typing import Any
 
 from ..model import Actor, Article
 from . import fallback
-from .triggers import AID_OBJECTS, NOUNS, OBJECT_ONLY_NOUNS, TRANSFER_VERBS, TROOP_OBJECTS, Trigger
+from .triggers import ABSORBING_TYPES, AID_OBJECTS, NOUNS, OBJECT_ONLY_NOUNS, TRANSFER_VERBS, TROOP_OBJECTS, Trigger
 
 SUBJECTS = ("nsubj", "nsubjpass", "csubj")
 # Objects that are the event's matter, not its recipient: the recipient hangs on them.
@@ -40,8 +40,21 @@ RECIPIENT_PREPS: dict[str, tuple[str, ...]] = {
     "INVESTIGATE": ("into",),
     "COERCE": ("on", "against"),
 }
+# Event nouns whose "of" object is the recipient ("the invasion of South Lebanon").
+NOUN_OF_TYPES: dict[str, tuple[str, ...]] = {
+    "FIGHT": ("invasion", "occupation", "shelling", "bombardment", "blockade", "siege"),
+    "ASSAULT": ("assassination", "bombing", "killing", "massacre"),
+}
+# Objects of a sending verb that are the actor's own people, not the recipient.
+PERSONNEL_WORDS = frozenset({"personnel", "staff", "team", "official", "expert",
+                             "troop", "soldier", "envoy", "delegation", "inspector"})
+# Prepositions through which a common noun's tail names whom it stands for.
+THROUGH_PREPS = frozenset({"for", "of", "from", "in"})
 # Relative pronouns stand for the noun the clause hangs on ("Iran, which supplied").
 REL_PRONOUNS = frozenset({"who", "which", "that", "whom"})
+# Words of place names that name no country on their own ("West Darfur State").
+GENERIC_PLACE_WORDS = frozenset({"state", "states", "republic", "kingdom", "west", "east",
+                                 "north", "south", "province", "region", "city"})
 SKIP_RIGHT = frozenset({"conj", "cc", "prep", "relcl", "acl", "punct", "advcl"})
 
 
@@ -129,6 +142,8 @@ def argument_heads(trigger: Trigger) -> tuple[list[Any], list[Any]]:
             recipients += [c for c in tok.children if c.dep_ == "dative"
                            and c.pos_ in ("PROPN", "NOUN", "PRON")]
             recipients += _prep_objects(tok, ("to", "for"))
+            for d in direct:  # "deliver blows to the United States"
+                recipients += _prep_objects(d, ("to",))
         else:
             for d in direct:
                 if d is noun:
@@ -144,8 +159,61 @@ def argument_heads(trigger: Trigger) -> tuple[list[Any], list[Any]]:
         if noun is not None and noun is not tok:
             recipients += _prep_objects(noun, preps)
             actors += [c for c in noun.children if c.dep_ == "poss"] if not actors else []
+    event_noun = noun if noun is not None else tok
+    if event_noun.lower_ in NOUN_OF_TYPES.get(trigger.type, ()):
+        recipients += _prep_objects(event_noun, ("of",))  # "the invasion of South Lebanon"
+    if trigger.mode == "mediate":  # "mediation between X and Y": X and Y are mediated
+        between = [g for n in {tok, noun or tok, (noun or tok).head}
+                   for g in _prep_objects(n, ("between",))]
+        actors = [a for a in actors if a not in between]
+        recipients = between + [r for r in recipients if r not in between]
+    if trigger.type in ABSORBING_TYPES:
+        # "threatened to deliver blows to the United States": the act's recipient
+        for c in tok.children:
+            if c.dep_ == "xcomp" and c.pos_ == "VERB":
+                recipients[:0] = argument_heads(Trigger(c, trigger.type, trigger.mode))[1]
+    if undergone(trigger):
+        # "a US national has been put under investigation": the subject undergoes it
+        recipients += [c for c in tok.head.head.children if c.dep_ in SUBJECTS]
+        actors = [g for c in tok.head.head.children if c.dep_ == "agent"
+                  for g in c.children if g.dep_ == "pobj"]
+    if not _named(recipients) and tok.dep_ in ("xcomp", "advcl") and tok.head.pos_ == "VERB":
+        # "summoned the ambassador to complain", "sent staff to Bosnia to investigate"
+        head = tok.head
+        recipients += [c for c in head.children if c.dep_ in ("dobj", "dative")
+                       and c.pos_ in ("PROPN", "NOUN")
+                       and c.lemma_.lower() not in THING_WORDS | PERSONNEL_WORDS]
+        recipients += _prep_objects(head, ("to",))
     expand = lambda heads: [h for t in heads for h in conjuncts(t)]  # noqa: E731
     return expand(actors), expand(recipients)
+
+
+def undergone(trigger: Trigger) -> bool:
+    """"put under investigation", "placed under arrest": the subject is the recipient."""
+    tok = trigger.token
+    return trigger.noun is tok and tok.dep_ == "pobj" and tok.head.lower_ == "under"
+
+
+def agentless_passive(trigger: Trigger) -> bool:
+    """"was arrested in Lebanon", "put under investigation": no actor is named."""
+    tok = trigger.token
+    if undergone(trigger):
+        tok = tok.head.head
+    elif not any(c.dep_ == "nsubjpass" for c in tok.children):
+        return False
+    return not any(c.dep_ == "agent" for c in tok.children)
+
+
+def _named(heads: list[Any]) -> bool:
+    """Whether any of the heads names someone (a name or a pronoun), not a thing."""
+    for head in heads:
+        if head.pos_ in ("PROPN", "PRON") or head.ent_type_:
+            return True
+        start, end = head_span(head)
+        if any(t.ent_type_ in ("GPE", "NORP", "ORG", "PERSON") for t in head.doc
+               if start <= t.idx < end):
+            return True
+    return False
 
 
 def _country_actor(kb: Any, text: str) -> Actor | None:
@@ -156,7 +224,7 @@ def _country_actor(kb: Any, text: str) -> Actor | None:
 def resolve_span(article: Article, token: Any, *, kb: Any) -> Actor | None:
     """The actor a noun phrase headed by `token` refers to."""
     start, end = head_span(token)
-    mention = article.mention_at(start, end)
+    mention = _mention_of_head(article, token, start, end)
     if mention is not None and mention.actor is not None:
         actor = fallback.fix_mention_actor(mention, token.doc, kb=kb)
         if actor is not None:
@@ -182,14 +250,30 @@ def resolve_span(article: Article, token: Any, *, kb: Any) -> Actor | None:
             org = kb.org(text)
             if org is not None:
                 return org.actor()
-        found = kb.lookup(text)
-        if found:
+        found = kb.lookup(text) if ent.label_ in ("PERSON", "ORG") else []
+        if found:  # "Christian" (a faith) is no one's surname here
             return found[0].actor()
     for t in (span if span is not None else [token]):
+        if t.lower_ in GENERIC_PLACE_WORDS:
+            continue
         actor = _country_actor(kb, t.text)
         if actor is not None:
             return _with_sector(actor, token, kb=kb)
     return None
+
+
+def _mention_of_head(article: Article, token: Any, start: int, end: int) -> Any:
+    """The actor mention for the phrase: "Osama bin Laden's al-Qaeda terror network"
+    is al-Qaeda's, not its possessor's, where the phrase names both."""
+    mention = article.mention_at(start, end)
+    owners = [c for c in token.children if c.dep_ == "poss"]
+    if mention is None or not owners:
+        return mention
+    a, b = owners[0].left_edge.idx, owners[0].right_edge.idx + len(owners[0].right_edge)
+    if not (a <= mention.start and mention.end <= b):
+        return mention
+    rest = article.mention_at(b, end)
+    return rest if rest is not None and rest.start >= b else mention
 
 
 def _with_affiliation(article: Article, actor: Actor, start: int, end: int, *,
@@ -216,10 +300,28 @@ def _with_sector(actor: Actor, head: Any, *, kb: Any) -> Actor:
                  sector=sector)
 
 
+def _resolve_through(article: Article, head: Any, *, kb: Any) -> Actor | None:
+    """"a camp for Congolese refugees", "a village in Western Cambodia", "a missionary
+    from Calgary": a common noun naming no one stands for whom its tail names."""
+    if head.pos_ != "NOUN" or head.lemma_.lower() in THING_WORDS:
+        return None
+    for prep in head.children:
+        if prep.dep_ != "prep" or prep.lower_ not in THROUGH_PREPS:
+            continue
+        for pobj in prep.children:
+            if pobj.dep_ == "pobj":
+                actor = resolve_span(article, pobj, kb=kb) or _resolve_through(
+                    article, pobj, kb=kb)
+                if actor is not None:
+                    return actor
+    return None
+
+
 def resolve_all(article: Article, heads: list[Any], *, kb: Any) -> list[Actor]:
     out: list[Actor] = []
     for head in heads:
-        actor = resolve_span(article, head, kb=kb)
+        actor = resolve_span(article, head, kb=kb) or _resolve_through(
+            article, head, kb=kb)
         if actor is not None and all(a.id != actor.id for a in out):
             out.append(actor)
     return out

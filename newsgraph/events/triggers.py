@@ -34,6 +34,7 @@ VERBS: dict[str, Spec] = {
     "applaud": ("SUPPORT", "praise"), "welcome": ("SUPPORT", "praise"),
     "recognize": ("SUPPORT", "recognize"), "recognise": ("SUPPORT", "recognize"),
     "approve": ("SUPPORT", "endorse"), "defend": ("SUPPORT", "back"),
+    "forgive": ("SUPPORT", "back"),  # CAMEO 056
     # CONCEDE (CAMEO 081-083)
     "concede": ("CONCEDE", None), "yield": ("CONCEDE", None), "accede": ("CONCEDE", None),
     "relent": ("CONCEDE", None), "allow": ("CONCEDE", "ease"),
@@ -187,6 +188,13 @@ TROOP_OBJECTS = frozenset({"troop", "soldier", "force", "warship", "battalion",
 # Giving orders to troops is mobilizing them.
 ORDER_VERBS = frozenset({"order", "dispatch", "move"})
 
+PEACEKEEPING = frozenset({"peacekeeping", "peacekeeper", "peace-keeping"})
+# "met its demands", "meet the deadline": satisfying a condition, not a meeting.
+MET_CONDITIONS = frozenset({"demand", "need", "requirement", "target", "deadline",
+                            "criterion", "criteria", "expectation", "condition", "goal",
+                            "standard", "obligation", "request", "commitment", "quota",
+                            "threshold", "challenge", "cost", "term", "objective"})
+
 # "lift/ease" + object: economic sanctions are RETREAT (CAMEO 085), administrative
 # restrictions CONCEDE (CAMEO 081).
 EASE_VERBS = frozenset({"lift", "ease", "relax", "remove", "end", "shorten"})
@@ -294,6 +302,12 @@ def verb_trigger(token: Any) -> Trigger | None:
         return Trigger(token, "SUPPORT", "recognize")
     if lemma in FORMAL_PROTEST_VERBS and "protest" in obj_lemmas:
         return Trigger(token, "DISAPPROVE", "criticize")
+    if lemma in ("arrive", "land") and any(
+            t.lemma_.lower() in PEACEKEEPING for c in token.children
+            if c.dep_ in ("nsubj", "nsubjpass") for t in c.subtree):
+        return Trigger(token, "AID", "military")  # peacekeepers arriving (CAMEO 074)
+    if lemma == "meet" and any(ol in MET_CONDITIONS for ol in obj_lemmas):
+        return None
     if lemma == "accept" and "demand" in obj_lemmas:
         return Trigger(token, "CONCEDE", None)
     if lemma in EASE_VERBS:
@@ -340,6 +354,9 @@ def noun_trigger(token: Any) -> Trigger | None:
         return None
     if lemma == "call" and not any(c.lower_ in ("phone", "telephone") for c in token.children):
         return None
+    if lemma in MET_CONDITIONS and token.dep_ == "dobj" and token.head.lemma_.lower() in (
+            "meet", "satisfy", "fulfil", "fulfill"):
+        return None  # "met its demands": a condition satisfied, not a demand made
     if lemma == "strike" and any(c.lower_ in ("air", "drone", "missile")
                                  for c in token.children):
         return Trigger(token, "FIGHT", "airstrike", noun=token)

@@ -89,6 +89,8 @@ def _verb_tense(verb: Any, *, depth: int) -> str | None:
     words = {c.lower_ for c in aux}
     if "have" in words and verb.tag_ == "VBN":
         return "past"  # "may have been", "would have met"
+    if words & {"has", "have", "'ve"} and verb.tag_ == "VBG":
+        return "past"  # "have been searching since Oct. 23": began before now
     if "could" in words:
         return None  # "could not be located Wednesday" as often as "could come Tuesday"
     if words & _FUTURE_AUX - {"'d"}:
@@ -114,6 +116,8 @@ def _verb_tense(verb: Any, *, depth: int) -> str | None:
         return "past"
     if verb.tag_ == "VBD":
         return "past"
+    if verb.tag_ == "VBN" and any(c.dep_ == "auxpass" and c.tag_ in ("VBZ", "VBP") for c in aux):
+        return "future"  # "when the case is heard in May": a present passive, as an active one
     if verb.tag_ == "VBN":
         return "past"  # perfect ("has been") or reduced relative ("the high set on Aug. 6")
     if verb.tag_ == "VBG" and any(c.tag_ in ("VBZ", "VBP") for c in aux):
@@ -133,9 +137,6 @@ def tag(text: str, *, ref: date | None, doc: Any = None, tense_override: dict[in
         tense = (tense_override or {}).get(found.start) or tense_of(text, found.start, found.end, doc=doc)
         ctx = Context(ref=ref, narrative=narrative, tense=tense)
         values = normalize(found, ctx)
-        if found.rule in ("month", "mdy", "dmy") and not found.parts.get("y") \
-                and not found.parts.get("rel"):
-            values = _year_from_sentence(text, found, values, out)
         if quarters.get(i):
             values = [(s, e, Value("DATE", quarters[i], "published")) for s, e, _ in values]
         elif any(quarters.values()):
@@ -189,21 +190,3 @@ def _quarters(text: str, founds: list[Any], ref: date | None) -> dict[int, str |
             values = normalize(found, Context(ref=ref))
             out[i] = values[0][2].value if values and is_quarter(values[0][2].value, ended_by=ref) else None
     return {i: q for i, q in out.items()}
-
-
-def _year_from_sentence(text: str, found: Any, values: list[Any], earlier: list[Timex]) -> list[Any]:
-    """"last year at a conference ... in September": a month without a year takes the
-    year named earlier in its sentence."""
-    left, _ = sentence_bounds(text, found.start, found.end)
-    years = [t.value for t in earlier if t.start >= left and t.precision == "year"
-             and t.value and len(t.value) == 4]
-    if not years:
-        return values
-    out = []
-    for start, end, val in values:
-        if val.value and len(val.value) >= 7 and val.value[4] == "-":
-            val = type(val)(val.type, years[-1] + val.value[4:], "narrative")
-            if parse_day(val.value) is None and len(val.value) > 7:
-                continue
-        out.append((start, end, val))
-    return out

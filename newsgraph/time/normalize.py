@@ -24,7 +24,9 @@ REF_VALUES = {"now": "PRESENT_REF", "currently": "PRESENT_REF", "nowadays": "PRE
               "recently": "PAST_REF", "recent": "PAST_REF", "the past": "PAST_REF",
               "in the past": "PAST_REF", "formerly": "PAST_REF", "lately": "PAST_REF",
               "so far": "PRESENT_REF", "to date": "PRESENT_REF",
-              "the future": "FUTURE_REF", "future": "FUTURE_REF", "soon": "FUTURE_REF"}
+              "the future": "FUTURE_REF", "future": "FUTURE_REF", "soon": "FUTURE_REF",
+              "the near future": "FUTURE_REF", "the near term": "FUTURE_REF",
+              "the short term": "FUTURE_REF"}
 
 
 @dataclass(frozen=True)
@@ -245,7 +247,14 @@ def normalize(found: Found, ctx: Context) -> list[tuple[int, int, Value]]:
             rest = _num(words[-1]) if "and" in words else 0
             return one("DATE", str(2000 + int(rest or 0)), "absolute")
         tail = sum(int(NUMBERS.get(w) or 0) for w in words[1:])
+        if p.get("mon"):
+            return one("DATE", f"{1900 + tail}-{_month(p['mon']):02d}", "absolute")  # type: ignore[arg-type]
         return one("DATE", str(1900 + tail), "absolute")
+    if rule == "month_relyear":
+        if ref is None:
+            return one("DATE", None, "published")
+        year = ref.year + {"last": -1, "this": 0, "next": 1}[p["rel"]]  # type: ignore[index]
+        return one("DATE", f"{year:04d}-{_month(p['mon']):02d}", "published")  # type: ignore[arg-type]
     if rule == "current":
         return one("DATE", "PRESENT_REF", "published")
     if rule == "weekend":
@@ -268,6 +277,10 @@ def normalize(found: Found, ctx: Context) -> list[tuple[int, int, Value]]:
         elif rel == "next" or ctx.tense == "future":
             days = [d for d in days if d >= ref] or days
         return one("DATE", min(days, key=lambda d: abs(d - ref)).isoformat(), "published")
+    if rule == "year_end":  # "by year-end": the current year's end, TimeBank gives the year
+        if ref is None:
+            return one("DATE", None, "published")
+        return one("DATE", str(ref.year - (1 if ctx.tense == "past" else 0)), "published")
     if rule == "ref":
         return one("DATE", REF_VALUES.get(low, "PRESENT_REF"), "published")
     if rule == "noon":

@@ -70,12 +70,15 @@ RULES: list[tuple[str, re.Pattern[str]]] = [
     _p("decade", r"(?:the\s+)?(?:(?P<mod>early|late|mid)[- ])?(?P<y>1[6-9]\d0|20[0-2]0)'?s"),
     _p("weekday", rf"(?:(?P<rel>last|next|this|coming|past|previous|following|this past)\s+)?(?P<wd>{_WEEKDAY})(?:'s)?(?:\s+(?P<part>{_PART}))?", re.IGNORECASE),
     _p("deictic", rf"(?P<w>today|yesterday|tomorrow|tonight|the day before yesterday|the day after tomorrow)(?:'s)?(?:\s+(?P<part>{_PART}))?"),
-    _p("ref", r"(?P<w>now|currently|recently|recent|the past|the future|future|soon|nowadays|these days|at the moment|at present|present|the present|once|formerly|lately|in the past|so far|to date|then|the time|that time)"),
+    _p("ref", r"(?P<w>now|currently|recently|recent|the past|the future|future|soon|nowadays|these days|at the moment|at present|present|the present|once|formerly|lately|in the past|so far|to date|then|the time|that time|the near future|the near term|the short term)"),
+    _p("year_end", r"(?P<w>year[- ]end|year's\s+end)"),
     # "current" only before a noun-like word ("current market conditions"): TimeML PRESENT_REF.
     _p("current", r"(?P<w>current)(?=\s+(?!account|accounts|affairs|events|of\b|in\b)[a-z])"),
     _p("weekend", r"(?P<w>the\s+weekend)"),
     _p("bare_plural", r"(?:(?<=\bfor\s)|(?<=\bwithin\s)|(?<=\bover\s))(?P<unit>days|weeks|months|years|decades)(?!\s+(?:of|ago|before|after|earlier|later))"),
-    _p("spelled_year", r"(?:the\s+year\s+)?(?P<w>nineteen\s+(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen)|two\s+thousand(?:\s+and\s+(?:one|two|three|four|five|six|seven|eight|nine|ten))?)(?!\s+(?:dollars|people|years|troops))"),
+    _p("spelled_year", r"(?:the\s+year\s+|(?P<mon>January|February|March|April|May|June|July|August|September|October|November|December)\s+)?(?P<w>nineteen\s+(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen)|two\s+thousand(?:\s+and\s+(?:one|two|three|four|five|six|seven|eight|nine|ten))?)(?!\s+(?:dollars|people|years|troops))"),
+    # "June last year", "January this year": one month (TimeML)
+    _p("month_relyear", rf"(?P<mon>{_MONTH})\s+(?P<rel>last|this|next)\s+year", 0),
     _p("part_of_day", rf"(?P<w>this|last|yesterday|tomorrow)\s+(?P<part>{_PART})"),
     _p("relunit", rf"(?:(?P<mod>earlier|later|early|late|mid|the end of|the beginning of|the start of|the middle of|end of)[- ](?:in\s+)?)?(?:the\s+)?(?P<rel>{_REL})\s+(?P<unit>week|weekend|month|quarter|year|decade|century|fiscal year|season|{_SEASON})"),
     _p("season", rf"(?:(?P<mod>early|late|mid)[- ])?(?:the\s+)?(?P<season>{_SEASON})(?:\s+(?:of\s+)?(?P<y>{_YEARNUM}))?"),
@@ -118,7 +121,19 @@ def _acceptable(rule: str, m: re.Match[str], text: str) -> bool:
     if rule in ("duration", "ago", "duration_bare") and s.lower().startswith(("a ", "an ")) and rule == "duration":
         return True
     if rule == "ref" and s.lower() in ("then", "present", "once", "the time", "that time",
-                                       "so far", "soon", "future", "to date"):
+                                       "so far", "future", "to date"):
+        return False
+    if rule == "year_end":  # "by year-end", not the adjective in "year-end net"
+        return re.search(r"\b(?:by|since|until|till|before|after|at|around|through)\s+$",
+                         text[max(0, m.start() - 8):m.start()]) is not None
+    if rule == "ref" and s.lower() == "soon":
+        # "as soon as", "soon after" are signals; "was soon released" reports the past
+        before, after = text[max(0, m.start() - 20):m.start()], text[m.end():m.end() + 12]
+        if re.search(r"\b(?:as|how)\s+$", before) or re.match(r"\s+(?:as|after|afterwards?|thereafter)\b", after) \
+                or re.search(r"(?:\b(?:was|were|had|been)|ed)\s+$", before) or re.match(r"\s+\w+ed\b", after):
+            return False
+        return True
+    if rule == "ref" and s.lower() == "the future" and re.match(r"\s+of\b", text[m.end():m.end() + 4]):
         return False
     if rule == "season" and not (m.group("mod") or m.group("y")) \
             and not re.search(r"\b(?:this|last|next|the|in|during|since|until|by|of)\s+$", text[max(0, m.start() - 10):m.start()], re.IGNORECASE):
