@@ -107,5 +107,25 @@ FIELD_COLUMNS: list[Column] = [("field", lambda r: r["field"]), ("value", lambda
 
 
 def as_fields(record: dict[str, Any]) -> list[dict[str, Any]]:
-    """One record as field/value rows (for `show` in table, csv and md)."""
-    return [{"field": k, "value": v} for k, v in record.items()]
+    """One record as field/value rows (for `show` in table, csv and md): actors by name,
+    places as "Tianjin, CHN", and one row per source so each sentence can be read."""
+    rows: list[dict[str, Any]] = []
+    for key, value in record.items():
+        if value in (None, "", [], {}) or value is False:
+            continue
+        if isinstance(value, list) and value and all(
+                isinstance(v, dict) and "name" in v and "kind" in v for v in value):
+            value = ", ".join(f"{v['name']} ({v.get('country') or v['kind']})" for v in value)
+        elif isinstance(value, dict) and set(value) == {"name", "country"}:
+            value = f"{value['name']}, {value['country'] or '?'}"
+        elif isinstance(value, dict) and set(value) == {"start", "end"}:
+            value = f"{value['start']}..{value['end']}"
+        if key == "sources" and isinstance(value, list):
+            for i, src in enumerate(value, 1):
+                where = src.get("outlet") or src.get("source")
+                rows.append({"field": f"source {i}",
+                             "value": f"{where} [{src.get('doc_id', '')}]: "
+                                      f"{src.get('sentence', '')}"})
+            continue
+        rows.append({"field": key, "value": value})
+    return rows
