@@ -199,7 +199,8 @@ def test_sector_conventions(nlp, kb):
             "US and British forces moved in. A US national was detained. Guinea tortured "
             "Sierra Leonean and Liberian refugees. Vietnamese-led forces advanced. "
             "A judge ordered former president Carlos Menem to appear. The Security Council "
-            "agreed. The Red Cross said so. A ban by General Michel Aoun held.")
+            "agreed. The Red Cross said so. A ban by General Michel Aoun held. The "
+            "government ordered the opposition newspaper La Prensa to close.")
     article = run(nlp, kb, text, "2000-01-01")
     for phrase, country, sector in (
             ("Afghan rebel leaders", "AFG", "REB"), ("Israeli intelligence", "ISR", "SPY"),
@@ -208,7 +209,8 @@ def test_sector_conventions(nlp, kb):
             ("US national", "USA", "CVL"), ("Sierra Leonean", "SLE", "REF"),
             ("Liberian refugees", "LBR", "REF"), ("Vietnamese-led forces", "VNM", "MIL"),
             ("Carlos Menem", "ARG", "ELI"), ("Security Council", None, "GOV"),
-            ("Red Cross", None, "MED"), ("Michel Aoun", "LBN", "MIL")):
+            ("Red Cross", None, "MED"), ("Michel Aoun", "LBN", "MIL"),
+            ("La Prensa", None, "JRN")):
         actor = actor_at(article, phrase)
         assert actor is not None and (actor.country, actor.sector) == (country, sector), \
             (phrase, actor)

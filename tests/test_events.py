@@ -143,6 +143,30 @@ def test_a_nations_people_are_not_a_meeting_party(pipeline):
                                                              "Mohammad Mokhber"}
 
 
+@pytest.mark.parametrize(("text", "type_", "recipients"), [
+    ("Oman launched a mediation effort between Qatar and Bahrain on Sunday.",
+     "CONSULT", ["Qatar", "Bahrain"]),
+    ("The militia has threatened to deliver heavy blows to Israel and Egypt.",
+     "THREATEN", ["Israel", "Egypt"]),
+    ("Chile's foreign minister summoned Peru's ambassador to complain of the raids.",
+     "DISAPPROVE", ["ambassador"]),
+    ("Turkey began its invasion of Cyprus in July.", "FIGHT", ["Cyprus"]),
+])
+def test_recipient_rules(nlp, text, type_, recipients):
+    trig = next(t for t in find_triggers(next(nlp(text).sents)) if t.type == type_)
+    assert [t.text for t in argument_heads(trig)[1]] == recipients
+
+
+def test_agentless_arrest_is_by_the_country_where_it_happened(pipeline):
+    events = _process(pipeline, "A Brazilian engineer from Sao Paulo was arrested in "
+                                "Angola on Monday.")
+    ev = _one(events, "COERCE")
+    if not ev.recipient:
+        pytest.skip("actors stage not yet filling article.mentions")
+    assert [a.country for a in ev.actor] == ["AGO"]
+    assert [a.country for a in ev.recipient] == ["BRA"]
+
+
 SEED_EXPECTED = {
     # doc prefix: (type, trigger word, status) that must be among the events
     "000": [("CONSULT", "met", "reported"), ("SANCTION", "reimpose", "planned"),

@@ -3,14 +3,16 @@
 `resolver.py` walks the article in text order (entities, titled names, role phrases,
 pronouns); `context.py` reads the words around a mention, `roles.py` the titles and
 sectors, `coref.py` keeps the salient people, `local.py` makes ids for people the KB
-lacks and `kbview.py` puts the KB behind one memoized view.
+lacks and `kbview.py` puts the KB behind one memoized view; `sectors.py` holds the
+PLOVER sector conventions and `pairs.py` the pair groups ("they", "the two presidents":
+`group_members(actor, article)` gives the two people back).
 """
 
 from __future__ import annotations
 
 from typing import Any
 
-from ..model import Article
+from ..model import Actor, Article
 
 
 def resolve(article: Article, *, kb: Any) -> None:
@@ -20,4 +22,11 @@ def resolve(article: Article, *, kb: Any) -> None:
     article.mentions = resolve_article(article, kb=kb)
 
 
-__all__ = ["resolve"]
+def group_members(actor: Actor, article: Article) -> list[Actor]:
+    """The people a pair group ("the two presidents") stands for; [actor] otherwise."""
+    from .pairs import members
+
+    return members(actor, article)
+
+
+__all__ = ["group_members", "resolve"]

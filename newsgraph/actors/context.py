@@ -8,7 +8,16 @@ import re
 from typing import Any
 
 from .kbview import KBView
-from .roles import ACTING_WORDS, FORMER_WORDS, PAST_WORDS, SECTOR_WORDS, TITLE_RE, TITLES, Title, sector_of
+from .roles import (
+    ACTING_WORDS,
+    FORMER_WORDS,
+    PAST_WORDS,
+    SECTOR_WORDS,
+    TITLE_RE,
+    TITLES,
+    Title,
+    sector_of,
+)
 
 # Government bodies named by a building or a city district, when the KB has no body
 # entity for them: the country they stand for, and the sector.
@@ -199,6 +208,10 @@ def demonym_sector(span: Any, noun: Any, *, kb: Any) -> str | None:
     return None
 
 
+# Nouns for another actor related to the country: "Israel's militia ally" is not Israel.
+RELATION_NOUNS = frozenset({"ally", "allies", "neighbor", "neighbors", "neighbour",
+                            "neighbours", "partner", "partners", "enemy", "enemies",
+                            "rival", "rivals", "proxy", "proxies", "counterpart"})
 # How far past a country name its sector noun may be ("Romania's new government").
 SECTOR_NOUN_REACH = 3
 
@@ -210,6 +223,8 @@ def sector_noun_after(span: Any, *, kb: Any) -> tuple[Any, str] | None:
     head = span.root.head
     if span.root.dep_ not in ("compound", "poss", "nmod", "amod") or head.i < span.end \
             or head.i - span.end >= SECTOR_NOUN_REACH or head.pos_ not in ("NOUN", "PROPN"):
+        return None
+    if head.lower_ in RELATION_NOUNS:
         return None
     sector = demonym_sector(span, head, kb=kb)
     return (head, sector) if sector else None
@@ -245,3 +260,23 @@ def head_noun(span: Any) -> Any:
     if nxt is not None and nxt.pos_ == "NOUN":
         return nxt
     return None
+
+
+# Common nouns that introduce an organization's name ("the opposition newspaper La
+# Prensa", "the rebel group ..."): the name is an organization with the noun's sector
+# (or its modifier's: "rebel group" -> REB), whatever label the parser gave it.
+ORG_NOUNS = frozenset({"newspaper", "daily", "weekly", "paper", "magazine", "radio",
+                       "television", "channel", "party", "movement", "group", "company",
+                       "firm", "militia", "network"})
+
+
+def org_noun_before(span: Any, *, kb: Any) -> str | None:
+    """The sector the organization noun just before a name gives it, if any."""
+    if span.start == 0:
+        return None
+    noun = span.doc[span.start - 1]
+    if noun.lower_ not in ORG_NOUNS or noun.text != noun.lower_:
+        return None
+    words = [noun, *(t for t in reversed(list(noun.lefts)) if t.dep_ in ("amod", "compound"))]
+    return next((found for found in (sector_of(t.lower_, kb=kb) for t in words) if found),
+                None)

@@ -17,8 +17,8 @@ from .coref import PRONOUNS, SUBJECT_DEPS, PersonRef, Salience
 from .dates import article_dates, sentence_day
 from .kbview import view
 from .local import local_actor, normalize_name
-from .sectors import org_sector, person_sector
 from .roles import HEAD_ROLES, OFFICES, TITLE_RE, TITLES, Title, is_office, sector_of
+from .sectors import org_sector, person_sector
 
 ENT_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP", "FAC", "LOC"})
 # Title words that make a role phrase on their own ("the Iranian president") when no
@@ -267,6 +267,12 @@ class Resolver:
             return
         label = cand.label
         span = self._span(cand.name_start, cand.end)
+        org_sector_word = cx.org_noun_before(span, kb=self.kb) \
+            if span is not None and cand.title is None and label in ("PERSON", "ORG") else None
+        if org_sector_word is not None and not self.kbv.lookup(text):
+            self._emit(cand.start, cand.end, how="descr-org", actor=local_actor(
+                text, kind="organization", sector=org_sector_word))
+            return
         if label == "PERSON" or normalize_name(text) in self.names or (
                 label == "ORG" and self._kb_person(text, strict=True)
                 and self.kbv.country(text) is None):

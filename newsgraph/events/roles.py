@@ -12,7 +12,15 @@ from typing import Any
 
 from ..model import Actor, Article
 from . import fallback
-from .triggers import ABSORBING_TYPES, AID_OBJECTS, NOUNS, OBJECT_ONLY_NOUNS, TRANSFER_VERBS, TROOP_OBJECTS, Trigger
+from .triggers import (
+    ABSORBING_TYPES,
+    AID_OBJECTS,
+    NOUNS,
+    OBJECT_ONLY_NOUNS,
+    TRANSFER_VERBS,
+    TROOP_OBJECTS,
+    Trigger,
+)
 
 SUBJECTS = ("nsubj", "nsubjpass", "csubj")
 # Objects that are the event's matter, not its recipient: the recipient hangs on them.
@@ -166,7 +174,9 @@ def argument_heads(trigger: Trigger) -> tuple[list[Any], list[Any]]:
         between = [g for n in {tok, noun or tok, (noun or tok).head}
                    for g in _prep_objects(n, ("between",))]
         actors = [a for a in actors if a not in between]
-        recipients = between + [r for r in recipients if r not in between]
+        if between:  # "a mediation effort between": the effort is no party
+            recipients = between + [r for r in recipients
+                                    if r not in between and _named([r])]
     if trigger.type in ABSORBING_TYPES:
         # "threatened to deliver blows to the United States": the act's recipient
         for c in tok.children:
@@ -180,12 +190,20 @@ def argument_heads(trigger: Trigger) -> tuple[list[Any], list[Any]]:
     if not _named(recipients) and tok.dep_ in ("xcomp", "advcl") and tok.head.pos_ == "VERB":
         # "summoned the ambassador to complain", "sent staff to Bosnia to investigate"
         head = tok.head
+        recipients = [r for r in recipients if _named([r])]
         recipients += [c for c in head.children if c.dep_ in ("dobj", "dative")
                        and c.pos_ in ("PROPN", "NOUN")
                        and c.lemma_.lower() not in THING_WORDS | PERSONNEL_WORDS]
         recipients += _prep_objects(head, ("to",))
-    expand = lambda heads: [h for t in heads for h in conjuncts(t)]  # noqa: E731
-    return expand(actors), expand(recipients)
+    return _expand(actors), _expand(recipients)
+
+
+def _expand(heads: list[Any]) -> list[Any]:
+    """The heads with their conjuncts, each once, in order."""
+    out: list[Any] = []
+    for head in heads:
+        out += [h for h in conjuncts(head) if h not in out]
+    return out
 
 
 def undergone(trigger: Trigger) -> bool:

@@ -92,7 +92,8 @@ VERBS: dict[str, Spec] = {
     "deport": ("COERCE", "deport"), "ban": ("COERCE", "ban"),
     "censor": ("COERCE", "censor"), "confiscate": ("COERCE", "confiscate"),
     "raid": ("COERCE", "seize"), "demolish": ("COERCE", "destroy"),
-    "bulldoze": ("COERCE", "destroy"), "destroy": ("COERCE", "destroy"), "sentence": ("COERCE", "detain"),
+    "bulldoze": ("COERCE", "destroy"), "destroy": ("COERCE", "destroy"),
+    "sentence": ("COERCE", "detain"),
     "outlaw": ("COERCE", "ban"), "expel": ("COERCE", "expel"),
     # ASSAULT (CAMEO 18)
     "kill": ("ASSAULT", "kill"), "assassinate": ("ASSAULT", "assassinate"),
@@ -371,5 +372,6 @@ def noun_trigger(token: Any) -> Trigger | None:
     return Trigger(token, type_, mode, noun=token)
 
 
-__all__ = ["ABSORBING_TYPES", "ACCIDENT_NOUNS", "BLOCKABLE", "PRESENCE_OBJECTS", "HEAVY_WEAPONS", "NOUNS", "OBJECT_ONLY_NOUNS", "PHRASAL",
+__all__ = ["ABSORBING_TYPES", "ACCIDENT_NOUNS", "BLOCKABLE", "HEAVY_WEAPONS",
+           "MET_CONDITIONS", "NOUNS", "OBJECT_ONLY_NOUNS", "PHRASAL", "PRESENCE_OBJECTS",
            "Trigger", "VERBS", "noun_trigger", "verb_trigger"]

@@ -175,6 +175,10 @@ def normalize(found: Found, ctx: Context) -> list[tuple[int, int, Value]]:
         if p.get("y"):
             year: int | None = int(p["y"])  # type: ignore[arg-type]
             anchor = "absolute"
+        elif ref is not None and (p.get("rel") or "").lower() in ("last", "next"):
+            ahead = (month, day) > (ref.month, ref.day)  # "last Oct. 23", "next March 1"
+            year = ref.year - (1 if ahead else 0) if p["rel"].lower() == "last" else ref.year + (0 if ahead else 1)  # type: ignore[union-attr]
+            anchor = "published"
         else:
             year = guess_year(month, ref, ctx.tense) if ref is not None else None
             anchor = "published"
@@ -332,6 +336,9 @@ def normalize(found: Found, ctx: Context) -> list[tuple[int, int, Value]]:
             return one("DATE", None, "published")
         year = ref.year
         rel = (p.get("rel") or "").lower()
+        if p.get("yrel"):  # "next year's first quarter"
+            year += {"last": -1, "this": 0, "next": 1}[p["yrel"].lower()]  # type: ignore[union-attr]
+            return one("DATE", f"{year}-{letter}{q}", "published")
         cur = quarter_of(ref) if letter == "Q" else (1 if ref.month <= 6 else 2)
         if rel in ("year-earlier", "year-ago", "last", "previous") or q >= cur and ctx.tense != "future":
             year -= 1 if (rel in ("year-earlier", "year-ago", "last", "previous") or q > cur) else 0
@@ -390,7 +397,9 @@ def normalize(found: Found, ctx: Context) -> list[tuple[int, int, Value]]:
         return one("DATE", _shift(base, unit, n), anchor)
     if rule in ("duration", "duration_bare"):
         unit = p["unit"].lower()  # type: ignore[union-attr]
-        if rule == "duration_bare" and p["lead"].lower() in ("recent", "past"):  # type: ignore[union-attr]
+        # TimeBank: "recent months" PXM, "recent weeks" PXW, but "recent years" PAST_REF
+        if rule == "duration_bare" and (p["lead"].lower() == "past"  # type: ignore[union-attr]
+                                        or p["lead"].lower() == "recent" and unit == "year"):  # type: ignore[union-attr]
             return one("DATE", "PAST_REF", "published")
         if rule == "duration_bare" and p["lead"].lower() == "coming":  # type: ignore[union-attr]
             return one("DATE", "FUTURE_REF", "published")

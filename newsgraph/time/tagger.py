@@ -61,7 +61,7 @@ def _p(rule: str, pattern: str, flags: int = re.IGNORECASE) -> tuple[str, re.Pat
 RULES: list[tuple[str, re.Pattern[str]]] = [
     _p("iso", r"(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})(?:T(?P<hh>\d{2}):(?P<mm>\d{2}))?"),
     _p("numeric", r"(?P<m>1[0-2]|0?[1-9])/(?P<d>[12]\d|3[01]|0?[1-9])/(?P<y>\d{4}|\d{2})"),
-    _p("mdy", rf"(?:(?P<wd>{_WEEKDAY}),?\s+)?(?P<mon>{_MONTH})\s+(?P<d>{_DAYNUM})(?:,?\s+(?P<y>{_YEARNUM}))?", 0),
+    _p("mdy", rf"(?:(?P<wd>{_WEEKDAY}),?\s+|(?P<rel>last|next|this|Last|Next|This)\s+)?(?P<mon>{_MONTH})\s+(?P<d>{_DAYNUM})(?:,?\s+(?P<y>{_YEARNUM}))?", 0),
     _p("dmy", rf"(?:(?P<wd>{_WEEKDAY}),?\s+)?(?:the\s+)?(?P<d>{_DAYNUM})\s+(?:of\s+)?(?P<mon>{_MONTH})(?:,?\s+(?P<y>{_YEARNUM}))?", 0),
     _p("range", rf"(?P<mon>{_MONTH})\s+(?P<d>{_DAYNUM})\s*(?:-|–|to|through|and)\s*(?P<d2>{_DAYNUM})(?:,?\s+(?P<y>{_YEARNUM}))?", 0),
     _p("month_year", rf"(?:(?P<mod>{_MOD})[- ])?(?P<mon>{_MONTH}),?\s+(?:of\s+)?(?P<y>{_YEARNUM})", 0),
@@ -82,8 +82,9 @@ RULES: list[tuple[str, re.Pattern[str]]] = [
     _p("part_of_day", rf"(?P<w>this|last|yesterday|tomorrow)\s+(?P<part>{_PART})"),
     _p("relunit", rf"(?:(?P<mod>earlier|later|early|late|mid|the end of|the beginning of|the start of|the middle of|end of)[- ](?:in\s+)?)?(?:the\s+)?(?P<rel>{_REL})\s+(?P<unit>week|weekend|month|quarter|year|decade|century|fiscal year|season|{_SEASON})"),
     _p("season", rf"(?:(?P<mod>early|late|mid)[- ])?(?:the\s+)?(?P<season>{_SEASON})(?:\s+(?:of\s+)?(?P<y>{_YEARNUM}))?"),
-    _p("quarter", rf"(?:the\s+)?(?:(?P<rel>latest|last|past|previous|current|same|year-earlier|year-ago|{_REL})\s+)?(?P<ord>first|second|third|fourth|1st|2nd|3rd|4th)[- ](?:fiscal[- ])?(?P<unit>quarter|half)(?:\s+of\s+(?P<y>{_YEARNUM}))?(?:\s+(?P<y2>{_YEARNUM}))?"),
-    _p("the_unit", r"(?:the\s+)(?P<rel>latest\s+|year-earlier\s+|year-ago\s+|comparable\s+|same\s+|corresponding\s+)?(?P<unit>quarter|year|month|week|period|fiscal year)(?P<ended>(?=\s+end(?:ed|ing)\b))?(?=[\s,.;'])"),
+    _p("quarter", rf"(?:the\s+|(?P<yrel>last|next|this)\s+year's\s+)?(?:(?P<rel>latest|last|past|previous|current|same|year-earlier|year-ago|{_REL})\s+)?(?P<ord>first|second|third|fourth|1st|2nd|3rd|4th)[- ](?:fiscal[- ])?(?P<unit>quarter|half)(?:\s+of\s+(?P<y>{_YEARNUM}))?(?:\s+(?P<y2>{_YEARNUM}))?"),
+    # "the year-ago quarter", "the comparable period last year", "last year's quarter"
+    _p("the_unit", r"(?:the\s+|(?P<lys>last\s+year's\s+))(?P<rel>latest\s+|(?:(?:comparable|corresponding|same)\s+)?(?:year-earlier|year-ago)\s+|comparable\s+|same\s+|corresponding\s+)?(?P<unit>quarter|year|month|week|period|fiscal year)(?P<ended>(?=\s+end(?:ed|ing)\b))?(?P<ly>\s+(?:last\s+year|a\s+year\s+(?:ago|earlier)))?(?=[\s,.;'])"),
     _p("year_period", rf"(?:the\s+)(?P<y>{_YEARNUM})\s+(?:(?P<ord>first|second|third|fourth)[- ])?(?:fiscal\s+)?(?P<unit>period|quarter)"),
     _p("yearago_adj", r"(?P<w>year-earlier|year-ago)"),
     # TimeML: in "one year after he was killed" the signal "after" stays outside the
@@ -94,7 +95,7 @@ RULES: list[tuple[str, re.Pattern[str]]] = [
     _p("duration_bare", rf"(?:the\s+)?(?P<lead>past|last|next|recent|coming)\s+(?P<unit>{_UNIT})s"),
     _p("set", rf"(?P<w>every|each|per|a)\s+(?P<unit>day|week|month|year|quarter|{_WEEKDAY}|morning|night|evening)"),
     _p("set_adv", r"(?P<w>daily|weekly|monthly|annually|yearly|quarterly|hourly|nightly)"),
-    _p("clock", r"(?P<hh>[01]?\d|2[0-3])(?::(?P<mm>[0-5]\d))?\s*(?P<ap>a\.m\.|p\.m\.|am|pm)(?:\s+(?P<tz>[A-Z]{2,4}))?"),
+    _p("clock", r"(?P<hh>[01]?\d|2[0-3])(?::(?P<mm>[0-5]\d))?\s*(?P<ap>a\.m\.|p\.m\.|am|pm)(?:\s+(?P<tz>(?-i:[A-Z]{2,4})\b))?"),
     _p("clock24", r"(?P<hh>[01]?\d|2[0-3]):(?P<mm>[0-5]\d)(?:\s+(?P<tz>GMT|UTC|EST|EDT|PST|PDT))"),
     _p("noon", r"(?P<w>noon|midday|midnight)"),
     _p("full_year", r"(?P<w>the\s+full\s+year)"),
@@ -109,6 +110,8 @@ _NOT_YEAR_BEFORE = re.compile(r"(?:\$|#|No\.|number|Flight|flight|Room|room|Rout
 
 def _acceptable(rule: str, m: re.Match[str], text: str) -> bool:
     s = m.group(0)
+    if rule == "month" and _month_is_name(m, text):
+        return False
     if rule == "month" and not m.group("mod") and not m.group("rel"):
         mon = m.group("mon")
         if mon in ("May", "March") or len(mon) <= 4:
@@ -123,6 +126,14 @@ def _acceptable(rule: str, m: re.Match[str], text: str) -> bool:
     if rule == "ref" and s.lower() in ("then", "present", "once", "the time", "that time",
                                        "so far", "future", "to date"):
         return False
+    if _is_title(rule, m, text):
+        return False
+    if rule == "duration" and re.fullmatch(r"an?\s+second", s, re.IGNORECASE) \
+            and re.match(r"\s+(?!of\b|or\b|and\b)[a-z]", text[m.end():m.end() + 3]):
+        return False  # "a second betrayal": the ordinal
+    if rule == "duration" and m.group("unit").lower() == "quarter" \
+            and re.match(r"\s+of\s+(?!an?\s+(?:year|century))", text[m.end():m.end() + 16]):
+        return False  # "three-quarters of its food": a fraction
     if rule == "year_end":  # "by year-end", not the adjective in "year-end net"
         return re.search(r"\b(?:by|since|until|till|before|after|at|around|through)\s+$",
                          text[max(0, m.start() - 8):m.start()]) is not None
@@ -147,6 +158,28 @@ def _acceptable(rule: str, m: re.Match[str], text: str) -> bool:
     return True
 
 
+_TITLE_RULES = ("duration", "relunit", "noon", "ref", "deictic", "set")
+_SENTENCE_START = re.compile(r"(?:^|[.!?:]\s*[\"'`“]*\s*|\n\s*)$")
+
+
+def _is_title(rule: str, m: re.Match[str], text: str) -> bool:
+    """"CBS's 60 Minutes", "ABC's This Week", "High Noon", "VOA Today": a common time
+    word capitalized inside a sentence is a name, not a timex."""
+    if rule not in _TITLE_RULES:
+        return False
+    words = re.findall(r"[A-Za-z]+", m.group(0))
+    if not words or not words[-1][0].isupper():
+        return False
+    return _SENTENCE_START.search(text[max(0, m.start() - 6):m.start()]) is None
+
+
+def _month_is_name(m: re.Match[str], text: str) -> bool:
+    """"Jan Kavan": an unpunctuated month abbreviation before a capitalized word."""
+    mon = m.group("mon")
+    return len(mon) <= 4 and not mon.endswith(".") and mon not in ("May", "June", "July") \
+        and re.match(r"\s+[A-Z][a-z]", text[m.end():m.end() + 3]) is not None
+
+
 def find(text: str) -> list[Found]:
     """Every temporal expression in `text`, left to right, without overlaps."""
     cands: list[Found] = []
@@ -157,7 +190,10 @@ def find(text: str) -> list[Found]:
             start, end = m.span()
             while end > start and text[end - 1] in " ,-":
                 end -= 1
-            cands.append(Found(start, end, text[start:end], rule, m.groupdict()))
+            parts = m.groupdict()
+            if rule == "the_unit" and (parts.get("lys") or parts.get("ly") or "year-" in (parts.get("rel") or "")):
+                parts["rel"] = "year-ago"
+            cands.append(Found(start, end, text[start:end], rule, parts))
     cands.sort(key=lambda f: (-(f.end - f.start), f.start))
     taken: list[Found] = []
     for f in cands:
