@@ -229,3 +229,13 @@ def test_they_and_the_two_presidents_are_the_pair(nlp):
     assert (they.country, they.sector) == (None, "GOV")
     i = text.index("they expect")
     assert article.mention_at(i, i + 4) is None  # "Russian officials", not the pair
+
+
+def test_the_organization_refers_back_to_the_organization_just_named(nlp, kb):
+    text = ("Iran applied to join the Shanghai Cooperation Organization (SCO) in 2021. "
+            "Its foreign minister said he had signed a memorandum to join the organization. "
+            "Russian officials said the bloc would grow.")
+    article = run(nlp, kb, text, "2022-09-15")
+    org = actor_at(article, "the organization")
+    assert org is not None and org.name == "Shanghai Cooperation Organization"
+    assert actor_at(article, "the bloc").name == "Shanghai Cooperation Organization"

@@ -159,3 +159,35 @@ def test_timeline_shows_the_five_putin_iran_meetings_once_each_in_order(timeline
     assert len(raisi_ids) == 1
     for e in rows:
         assert e["sources"] and all(s["sentence"] for s in e["sources"])
+
+
+def test_every_gold_other_event_with_type_actors_and_status(records, gold):
+    from newsgraph.events.ontology import matches_gold
+
+    country_names = {a["country"]: a["name"] for rec in records.values()
+                     for a in rec["actors"] if a["kind"] == "country"}
+
+    def parties(actors: list[dict]) -> set[str]:
+        # a person counts for their country ("Iran" signed: its foreign minister did)
+        return _names(actors) | {_fold(country_names.get(a["country"], "")) for a in actors
+                                 if a["kind"] == "person" and a["country"]}
+
+    for item in gold["other_events"]:
+        if item["type"] == "other":  # the helicopter crash: no relations event is wanted
+            assert not any("crash" in e["text"] and e["type"] in ("ASSAULT", "FIGHT")
+                           for e in records[item["doc"]]["events"])
+            continue
+        found = [e for e in records[item["doc"]]["events"]
+                 if matches_gold(e["type"], e["mode"], item["type"])
+                 and set(item["actor"]) <= parties(e["actor"] + e["recipient"])
+                 and set(item["recipient"]) <= parties(e["recipient"] + e["actor"])]
+        assert found, (item, [(e["type"], _names(e["actor"]), _names(e["recipient"]))
+                              for e in records[item["doc"]]["events"]])
+        if "move" in item.get("note", ""):
+            assert any(e["status"] == "planned" for e in found), found
+    accusation = next(e for e in records["000_fc2e2d37afac2326.txt"]["events"]
+                      if e["trigger"].startswith("accused"))
+    supply = [e for e in records["000_fc2e2d37afac2326.txt"]["events"]
+              if e["text"] == accusation["text"] and e is not accusation]
+    assert accusation["status"] == "reported"
+    assert supply and all(e["status"] == "claimed" for e in supply)

@@ -5,7 +5,8 @@ pronouns); `context.py` reads the words around a mention, `roles.py` the titles 
 sectors, `coref.py` keeps the salient people, `local.py` makes ids for people the KB
 lacks and `kbview.py` puts the KB behind one memoized view; `sectors.py` holds the
 PLOVER sector conventions and `pairs.py` the pair groups ("they", "the two presidents":
-`group_members(actor, article)` gives the two people back).
+`group_members(actor, article)` gives the two people back); `anaphora.py` resolves
+"the organization" to the organization just named.
 """
 
 from __future__ import annotations
@@ -17,9 +18,10 @@ from ..model import Actor, Article
 
 def resolve(article: Article, *, kb: Any) -> None:
     """Fill `article.mentions` (sorted by start offset)."""
+    from .anaphora import resolve_descriptions
     from .resolver import resolve_article
 
-    article.mentions = resolve_article(article, kb=kb)
+    article.mentions = resolve_descriptions(article, resolve_article(article, kb=kb))
 
 
 def group_members(actor: Actor, article: Article) -> list[Actor]:

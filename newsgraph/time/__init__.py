@@ -189,7 +189,7 @@ def date_of_span(article: Article, start: int, end: int) -> Timex | None:
             in_sent = [t for t in dated if left <= t.start and t.end <= right]
             verb = _clause_verb(span.root)
             same, governing = [], []
-            ancestors = {a.i for a in verb.ancestors}  # spaCy tokens compare by index
+            ancestors = _governing_verbs(verb)
             for t in in_sent:
                 tspan = doc.char_span(t.start, t.end, alignment_mode="expand")
                 if tspan is None:
@@ -206,6 +206,22 @@ def date_of_span(article: Article, start: int, end: int) -> Timex | None:
     left, right = sentence_bounds(article.text, start, end)
     pool = [t for t in dated if left <= t.start and t.end <= right]
     return min(pool, key=lambda t: _distance(t, start, end)) if pool else None
+
+
+# Clause links through which a governing clause's date carries down: "said on Monday
+# that they met" (ccomp), "agreed on Monday to meet" (xcomp). An adverbial clause ("are
+# to visit next week now that Iran has signed") has a time of its own.
+_DATE_CARRYING_DEPS = ("ccomp", "xcomp", "conj", "parataxis")
+
+
+def _governing_verbs(verb: Any) -> set[int]:
+    """Indexes of the verbs above `verb` whose date it inherits."""
+    out: set[int] = set()
+    token = verb
+    while token.head is not token and token.dep_ in _DATE_CARRYING_DEPS:
+        token = token.head
+        out.add(token.i)
+    return out
 
 
 def _clause_verb(token: Any) -> Any:

@@ -84,8 +84,15 @@ def _tense_from_parse(span: Any) -> str | None:
     return _verb_tense(token, depth=0)
 
 
+# Verbs that set up an event to come: "has scheduled a news conference Thursday".
+_ARRANGE = {"schedule", "plan"}
+
+
 def _verb_tense(verb: Any, *, depth: int) -> str | None:
     aux = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    if verb.lemma_.lower() in _ARRANGE and verb.dep_ not in ("amod", "acl") \
+            and not any(c.dep_ == "auxpass" for c in aux):
+        return "future"
     words = {c.lower_ for c in aux}
     if "have" in words and verb.tag_ == "VBN":
         return "past"  # "may have been", "would have met"
@@ -131,11 +138,12 @@ def tag(text: str, *, ref: date | None, doc: Any = None, tense_override: dict[in
     """Tag and normalize every expression in `text` against the anchor day `ref`."""
     out: list[Timex] = []
     narrative: date | None = None
+    story_year: int | None = None
     founds = find(text)
     quarters = _quarters(text, founds, ref)
     for i, found in enumerate(founds):
         tense = (tense_override or {}).get(found.start) or tense_of(text, found.start, found.end, doc=doc)
-        ctx = Context(ref=ref, narrative=narrative, tense=tense)
+        ctx = Context(ref=ref, narrative=narrative, tense=tense, story_year=story_year)
         values = normalize(found, ctx)
         if quarters.get(i):
             values = [(s, e, Value("DATE", quarters[i], "published")) for s, e, _ in values]
@@ -151,6 +159,8 @@ def tag(text: str, *, ref: date | None, doc: Any = None, tense_override: dict[in
             out.append(Timex(text=text[start:end], start=start, end=end, type=val.type,
                              value=val.value, precision=precision, interval=interval,
                              anchor=val.anchor))
+            if val.type in ("DATE", "TIME") and val.value and re.match(r"\d{4}(?!\d)", val.value):
+                story_year = int(val.value[:4])
             span = span_of(val.value) if val.type in ("DATE", "TIME") else None
             if span and span[2] == "day":
                 narrative = span[0]

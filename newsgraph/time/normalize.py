@@ -33,11 +33,13 @@ REF_VALUES = {"now": "PRESENT_REF", "currently": "PRESENT_REF", "nowadays": "PRE
 class Context:
     """What one expression is resolved against. `ref` is the anchor day (publication,
     dateline or inferred); `narrative` the last exact day the story mentioned before
-    the expression; `tense` "past", "future" or None."""
+    the expression; `tense` "past", "future" or None; `story_year` the year of the last
+    expression before it that named one ("in June 1998 ... later that year")."""
 
     ref: date | None
     narrative: date | None = None
     tense: str | None = None
+    story_year: int | None = None
 
 
 @dataclass(frozen=True)
@@ -222,6 +224,9 @@ def normalize(found: Found, ctx: Context) -> list[tuple[int, int, Value]]:
         if rel == "following" and ctx.narrative:
             d = weekday_date(wd, ctx.narrative, "future", "next")
             return one(type_, d.isoformat() + (f"T{PART_CODES[part.lower()]}" if part else ""), "narrative")
+        if rel == "previous" and ctx.narrative:  # "down from the previous Friday"
+            d = weekday_date(wd, ctx.narrative, "past", "last")
+            return one(type_, d.isoformat() + (f"T{PART_CODES[part.lower()]}" if part else ""), "narrative")
         d = weekday_date(wd, ref, ctx.tense, rel)
         return one(type_, d.isoformat() + (f"T{PART_CODES[part.lower()]}" if part else ""), "published")
     if rule == "deictic":
@@ -310,12 +315,15 @@ def normalize(found: Found, ctx: Context) -> list[tuple[int, int, Value]]:
              "following": 1}.get(rel, 0)
         if unit == "season":
             return one("DATE", None, "published")
+        if rel == "that" and unit == "year" and ctx.story_year:
+            return one("DATE", str(ctx.story_year), "narrative")
         base, anchor = ref, "published"
         if rel in ("following", "previous", "same", "that") and ctx.narrative:
             base, anchor = ctx.narrative, "narrative"
         if rel == "past" and unit not in SEASON_CODES and not p.get("mod"):
-            # "the past year" is a duration ending now (TimeBank: P1Y)
-            if low.startswith("the "):
+            # "the past week" is a duration ending now; TimeBank gives "the past year"
+            # the previous calendar year
+            if low.startswith("the ") and unit != "year":
                 return one("DURATION", f"P1{UNIT_CODES.get(unit, 'Y')}", anchor)
         return one("DATE", _shift(base, unit, n), anchor)
     if rule == "season":

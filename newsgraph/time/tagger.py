@@ -68,7 +68,7 @@ RULES: list[tuple[str, re.Pattern[str]]] = [
     _p("month", rf"(?:(?P<mod>early|late|mid|Early|Late|Mid)[- ])?(?:(?P<rel>last|next|this|Last|Next|This)\s+)?(?P<mon>{_MONTH})", 0),
     _p("year", rf"(?:(?P<mod>{_MOD})[- ])?(?:(?:the\s+)?(?:fiscal|calendar)(?:\s+year)?\s+)?(?P<y>{_YEARNUM})(?P<s>'?s)?"),
     _p("decade", r"(?:the\s+)?(?:(?P<mod>early|late|mid)[- ])?(?P<y>1[6-9]\d0|20[0-2]0)'?s"),
-    _p("weekday", rf"(?:(?P<rel>last|next|this|coming|past|previous|following|this past)\s+)?(?P<wd>{_WEEKDAY})(?:'s)?(?:\s+(?P<part>{_PART}))?", re.IGNORECASE),
+    _p("weekday", rf"(?:(?:the\s+(?=previous|following))?(?P<rel>last|next|this|coming|past|previous|following|this past)\s+)?(?P<wd>{_WEEKDAY})(?:'s)?(?:\s+(?P<part>{_PART}))?", re.IGNORECASE),
     _p("deictic", rf"(?P<w>today|yesterday|tomorrow|tonight|the day before yesterday|the day after tomorrow)(?:'s)?(?:\s+(?P<part>{_PART}))?"),
     _p("ref", r"(?P<w>now|currently|recently|recent|the past|the future|future|soon|nowadays|these days|at the moment|at present|present|the present|once|formerly|lately|in the past|so far|to date|then|the time|that time|the near future|the near term|the short term)"),
     _p("year_end", r"(?P<w>year[- ]end|year's\s+end)"),
@@ -132,6 +132,7 @@ def _acceptable(rule: str, m: re.Match[str], text: str) -> bool:
             and re.match(r"\s+(?!of\b|or\b|and\b)[a-z]", text[m.end():m.end() + 3]):
         return False  # "a second betrayal": the ordinal
     if rule == "duration" and m.group("unit").lower() == "quarter" \
+            and (re.search(r"-quarters?$", s) or re.match(r"(?:an?|one)\s", s, re.IGNORECASE)) \
             and re.match(r"\s+of\s+(?!an?\s+(?:year|century))", text[m.end():m.end() + 16]):
         return False  # "three-quarters of its food": a fraction
     if rule == "year_end":  # "by year-end", not the adjective in "year-end net"
@@ -147,6 +148,7 @@ def _acceptable(rule: str, m: re.Match[str], text: str) -> bool:
     if rule == "ref" and s.lower() == "the future" and re.match(r"\s+of\b", text[m.end():m.end() + 4]):
         return False
     if rule == "season" and not (m.group("mod") or m.group("y")) \
+            and not s.lower().startswith("the ") \
             and not re.search(r"\b(?:this|last|next|the|in|during|since|until|by|of)\s+$", text[max(0, m.start() - 10):m.start()], re.IGNORECASE):
         return False
     if rule == "duration" and re.match(r"[- ]old\b", text[m.end():m.end() + 5]) or s.lower().endswith("old"):
