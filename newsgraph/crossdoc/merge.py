@@ -184,14 +184,25 @@ def _mode_family(mode: str) -> str:
     return "in-person" if mode in IN_PERSON_MODES else mode
 
 
+def _part_of(mention: MentionView, key: str, event: MergedEvent) -> bool:
+    """In one article, "Putin told reporters after the talks" (Putin alone, no date of its
+    own) is part of the Putin-Xi talks the article reports, not a meeting of its own."""
+    if mention.type not in SYMMETRIC_TYPES or mention.date or mention.interval or not key:
+        return False
+    return set(key.split("|")) < set(event.participants_key.split("|"))
+
+
 def compatible(event: MergedEvent, mention: MentionView, *,
                same_docs: set[str] | None = None, kb: Any = None) -> str | None:
     """How `mention` fits `event`: None (a different event), "same", or "conflict" (one
     event, reported with a different exact day or place). `same_docs` are the mention's
     article and the articles it copies: undated mentions merge only within them."""
     same_docs = same_docs or {mention.doc_id}
-    if mention.type != event.type or participants_key(
-            mention.type, mention.actor_ids, mention.recipient_ids) != event.participants_key:
+    if mention.type != event.type:
+        return None
+    key = participants_key(mention.type, mention.actor_ids, mention.recipient_ids)
+    if key != event.participants_key and not (
+            event.doc_ids & same_docs and _part_of(mention, key, event)):
         return None
     if mention.mode and event.mode and _mode_family(mention.mode) != _mode_family(event.mode):
         return None

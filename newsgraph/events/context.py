@@ -52,14 +52,19 @@ def location(article: Article, tokens: list[Any], *, kb: Any = None) -> Location
             continue
         candidates = [tok, *[c for c in tok.subtree if c.dep_ in ("pobj", "appos", "compound")
                              and c.ent_type_ in ("GPE", "LOC", "FAC")]]
+        found_here: list[Location] = []
         for cand in candidates:
             start, end = _phrase(cand)
             mention = article.mention_at(start, end, role="place")
             if mention is not None and mention.place is not None:
-                return mention.place
+                found_here.append(mention.place)
+                continue
             found = _kb_place(cand, kb)
             if found is not None:
-                return found
+                found_here.append(found)
+        if found_here:
+            # "in the Black Sea resort of Sochi": the town with a country, not the sea
+            return next((p for p in found_here if p.country), found_here[0])
     return None
 
 

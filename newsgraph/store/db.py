@@ -266,13 +266,22 @@ class Store:
 
     # -- merging --------------------------------------------------------------------
 
-    def _load_events(self, conn: sqlite3.Connection, type_: str,
-                     key: str) -> list[MergedEvent]:
+    def _load_events(self, conn: sqlite3.Connection, type_: str, *, key: str | None = None,
+                     docs: set[str] | None = None) -> list[MergedEvent]:
+        """Events of `type_` with participants `key`, or (with `docs`) those that any of
+        these documents reports."""
+        if docs is not None:
+            marks = ",".join("?" * len(docs))
+            where = ("type = ? AND id IN (SELECT s.event_id FROM event_sources s JOIN "
+                     f"event_mentions m ON m.id = s.event_mention_id WHERE m.doc_id IN ({marks}))")
+            params: tuple[str, ...] = (type_, *sorted(docs))
+        else:
+            where, params = "type = ? AND participants_key = ?", (type_, key or "")
         events = []
         for row in conn.execute(
                 "SELECT id, type, mode, status, participants_key, date, precision, interval, "
-                "location_name, location_country, occasion, conflict, alternatives "
-                "FROM events WHERE type = ? AND participants_key = ?", (type_, key)):
+                f"location_name, location_country, occasion, conflict, alternatives "
+                f"FROM events WHERE {where}", params):
             event = MergedEvent(
                 id=row[0], type=row[1], mode=row[2], status=row[3], participants_key=row[4],
                 date=row[5], precision=row[6], interval=interval_from_json(row[7]),
@@ -292,8 +301,12 @@ class Store:
         same_docs = {m.doc_id for m in mentions} | ({duplicate_of} if duplicate_of else set())
         for mention in mentions:
             probe = new_event(mention)
-            candidates = self._load_events(conn, probe.type, probe.participants_key)
+            candidates = self._load_events(conn, probe.type, key=probe.participants_key)
             found = best_match(candidates, mention, same_docs=same_docs, kb=self.kb)
+            if found is None and not (mention.date or mention.interval):
+                # an undated part of a meeting this article reports ("after the talks")
+                candidates = self._load_events(conn, probe.type, docs=same_docs)
+                found = best_match(candidates, mention, same_docs=same_docs, kb=self.kb)
             if found is not None:
                 event, how = found
                 absorb(event, mention, how=how, kb=self.kb)

@@ -167,7 +167,7 @@ def tag(text: str, *, ref: date | None, doc: Any = None, tense_override: dict[in
     return _merge_clock_day(text, out)
 
 
-_CLOCK = re.compile(r"^(?:\d{4}-\d{2}-\d{2}|XXXX-XX-XX)(T\d{2}:\d{2})$")
+_CLOCK = re.compile(r"^(?:\d{4}-\d{2}-\d{2}|XXXX-XX-XX)(T\d{2}:\d{2}Z?)$")
 _DAY_VALUE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
 

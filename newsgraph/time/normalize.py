@@ -57,6 +57,10 @@ def _num(word: str | None) -> float | None:
         return float(w)
     if w in NUMBERS:
         return NUMBERS[w]
+    half = re.fullmatch(r"(.+) and a half", w)
+    if half:
+        whole = _num(half[1])
+        return whole + 0.5 if whole is not None else None
     parts = re.split(r"[- ]", w)
     if len(parts) == 2 and parts[0] in NUMBERS and parts[1] in NUMBERS:
         a, b = NUMBERS[parts[0]], NUMBERS[parts[1]]
@@ -305,7 +309,8 @@ def normalize(found: Found, ctx: Context) -> list[tuple[int, int, Value]]:
             hh = 0
         mm = p.get("mm") or "00"
         day = ref.isoformat() if ref else "XXXX-XX-XX"
-        return one("TIME", f"{day}T{hh:02d}:{mm}", "published")
+        zone = "Z" if (p.get("tz") or "").upper() in ("UTC", "GMT") else ""  # TIMEX3: UTC is "Z"
+        return one("TIME", f"{day}T{hh:02d}:{mm}{zone}", "published")
     if rule == "relunit":
         unit = p["unit"].lower()  # type: ignore[union-attr]
         rel = p["rel"].lower()  # type: ignore[union-attr]
@@ -324,7 +329,8 @@ def normalize(found: Found, ctx: Context) -> list[tuple[int, int, Value]]:
             # "the past week" is a duration ending now; TimeBank gives "the past year"
             # the previous calendar year
             if low.startswith("the ") and unit != "year":
-                return one("DURATION", f"P1{UNIT_CODES.get(unit, 'Y')}", anchor)
+                code = {"decade": "10Y", "century": "100Y"}.get(unit) or f"1{UNIT_CODES.get(unit, 'Y')}"
+                return one("DURATION", f"P{code}", anchor)
         return one("DATE", _shift(base, unit, n), anchor)
     if rule == "season":
         code = SEASON_CODES[p["season"].lower()]  # type: ignore[union-attr]
@@ -344,8 +350,9 @@ def normalize(found: Found, ctx: Context) -> list[tuple[int, int, Value]]:
             return one("DATE", None, "published")
         year = ref.year
         rel = (p.get("rel") or "").lower()
-        if p.get("yrel"):  # "next year's first quarter"
-            year += {"last": -1, "this": 0, "next": 1}[p["yrel"].lower()]  # type: ignore[union-attr]
+        yrel = p.get("yrel") or p.get("yrel2")
+        if yrel:  # "next year's first quarter", "the first quarter of last year"
+            year += {"last": -1, "this": 0, "next": 1}[yrel.lower()]
             return one("DATE", f"{year}-{letter}{q}", "published")
         cur = quarter_of(ref) if letter == "Q" else (1 if ref.month <= 6 else 2)
         if rel in ("year-earlier", "year-ago", "last", "previous") or q >= cur and ctx.tense != "future":

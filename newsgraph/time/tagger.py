@@ -34,7 +34,7 @@ _DAYNUM = r"(?:[12]?\d|3[01])(?:st|nd|rd|th)?"
 _YEARNUM = r"(?:1[6-9]\d\d|20\d\d)"
 _PART = r"(?:morning|afternoon|evening|night|overnight)"
 _UNIT = r"(?:second|minute|hour|day|week|weekend|month|quarter|year|decade|century|centurie)"
-_NUMWORD = (r"(?:\d+(?:\.\d+)?|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|"
+_NUMWORD = (r"(?:(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten) and a half|\d+(?:\.\d+)?|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|"
             r"twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|"
             r"(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[- ](?:one|two|"
             r"three|four|five|six|seven|eight|nine))?|several|a few|few|a couple of|"
@@ -61,9 +61,9 @@ def _p(rule: str, pattern: str, flags: int = re.IGNORECASE) -> tuple[str, re.Pat
 RULES: list[tuple[str, re.Pattern[str]]] = [
     _p("iso", r"(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})(?:T(?P<hh>\d{2}):(?P<mm>\d{2}))?"),
     _p("numeric", r"(?P<m>1[0-2]|0?[1-9])/(?P<d>[12]\d|3[01]|0?[1-9])/(?P<y>\d{4}|\d{2})"),
-    _p("mdy", rf"(?:(?P<wd>{_WEEKDAY}),?\s+|(?P<rel>last|next|this|Last|Next|This)\s+)?(?P<mon>{_MONTH})\s+(?P<d>{_DAYNUM})(?:,?\s+(?P<y>{_YEARNUM}))?", 0),
-    _p("dmy", rf"(?:(?P<wd>{_WEEKDAY}),?\s+)?(?:the\s+)?(?P<d>{_DAYNUM})\s+(?:of\s+)?(?P<mon>{_MONTH})(?:,?\s+(?P<y>{_YEARNUM}))?", 0),
-    _p("range", rf"(?P<mon>{_MONTH})\s+(?P<d>{_DAYNUM})\s*(?:-|–|to|through|and)\s*(?P<d2>{_DAYNUM})(?:,?\s+(?P<y>{_YEARNUM}))?", 0),
+    _p("mdy", rf"(?:(?P<wd>{_WEEKDAY}),?\s+|(?P<rel>last|next|this|Last|Next|This)\s+)?(?P<mon>{_MONTH})\s+(?P<d>{_DAYNUM})(?:\s?,?\s+(?P<y>{_YEARNUM}))?", 0),
+    _p("dmy", rf"(?:(?P<wd>{_WEEKDAY}),?\s+)?(?:the\s+)?(?P<d>{_DAYNUM})\s+(?:of\s+)?(?P<mon>{_MONTH})(?:\s?,?\s+(?P<y>{_YEARNUM}))?", 0),
+    _p("range", rf"(?P<mon>{_MONTH})\s+(?P<d>{_DAYNUM})\s*(?:-|–|to|through|and)\s*(?P<d2>{_DAYNUM})(?:\s?,?\s+(?P<y>{_YEARNUM}))?", 0),
     _p("month_year", rf"(?:(?P<mod>{_MOD})[- ])?(?P<mon>{_MONTH}),?\s+(?:of\s+)?(?P<y>{_YEARNUM})", 0),
     _p("month", rf"(?:(?P<mod>early|late|mid|Early|Late|Mid)[- ])?(?:(?P<rel>last|next|this|Last|Next|This)\s+)?(?P<mon>{_MONTH})", 0),
     _p("year", rf"(?:(?P<mod>{_MOD})[- ])?(?:(?:the\s+)?(?:fiscal|calendar)(?:\s+year)?\s+)?(?P<y>{_YEARNUM})(?P<s>'?s)?"),
@@ -82,7 +82,7 @@ RULES: list[tuple[str, re.Pattern[str]]] = [
     _p("part_of_day", rf"(?P<w>this|last|yesterday|tomorrow)\s+(?P<part>{_PART})"),
     _p("relunit", rf"(?:(?P<mod>earlier|later|early|late|mid|the end of|the beginning of|the start of|the middle of|end of)[- ](?:in\s+)?)?(?:the\s+)?(?P<rel>{_REL})\s+(?P<unit>week|weekend|month|quarter|year|decade|century|fiscal year|season|{_SEASON})"),
     _p("season", rf"(?:(?P<mod>early|late|mid)[- ])?(?:the\s+)?(?P<season>{_SEASON})(?:\s+(?:of\s+)?(?P<y>{_YEARNUM}))?"),
-    _p("quarter", rf"(?:the\s+|(?P<yrel>last|next|this)\s+year's\s+)?(?:(?P<rel>latest|last|past|previous|current|same|year-earlier|year-ago|{_REL})\s+)?(?P<ord>first|second|third|fourth|1st|2nd|3rd|4th)[- ](?:fiscal[- ])?(?P<unit>quarter|half)(?:\s+of\s+(?P<y>{_YEARNUM}))?(?:\s+(?P<y2>{_YEARNUM}))?"),
+    _p("quarter", rf"(?:the\s+|(?P<yrel>last|next|this)\s+year's\s+)?(?:(?P<rel>latest|last|past|previous|current|same|year-earlier|year-ago|{_REL})\s+)?(?P<ord>first|second|third|fourth|1st|2nd|3rd|4th)[- ](?:fiscal[- ])?(?P<unit>quarter|half)(?:\s+of\s+(?:(?P<y>{_YEARNUM})|(?P<yrel2>last|next|this)\s+year))?(?:\s+(?P<y2>{_YEARNUM}))?"),
     # "the year-ago quarter", "the comparable period last year", "last year's quarter"
     _p("the_unit", r"(?:the\s+|(?P<lys>last\s+year's\s+))(?P<rel>latest\s+|(?:(?:comparable|corresponding|same)\s+)?(?:year-earlier|year-ago)\s+|comparable\s+|same\s+|corresponding\s+)?(?P<unit>quarter|year|month|week|period|fiscal year)(?P<ended>(?=\s+end(?:ed|ing)\b))?(?P<ly>\s+(?:last\s+year|a\s+year\s+(?:ago|earlier)))?(?=[\s,.;'])"),
     _p("year_period", rf"(?:the\s+)(?P<y>{_YEARNUM})\s+(?:(?P<ord>first|second|third|fourth)[- ])?(?:fiscal\s+)?(?P<unit>period|quarter)"),
@@ -121,13 +121,6 @@ def _acceptable(rule: str, m: re.Match[str], text: str) -> bool:
             return False
         if m.end() < len(text) and text[m.end()] in ",." and m.end() + 1 < len(text) and text[m.end() + 1].isdigit():
             return False
-    if rule in ("duration", "ago", "duration_bare") and s.lower().startswith(("a ", "an ")) and rule == "duration":
-        return True
-    if rule == "ref" and s.lower() in ("then", "present", "once", "the time", "that time",
-                                       "so far", "future", "to date"):
-        return False
-    if _is_title(rule, m, text):
-        return False
     if rule == "duration" and re.fullmatch(r"an?\s+second", s, re.IGNORECASE) \
             and re.match(r"\s+(?!of\b|or\b|and\b)[a-z]", text[m.end():m.end() + 3]):
         return False  # "a second betrayal": the ordinal
@@ -135,6 +128,13 @@ def _acceptable(rule: str, m: re.Match[str], text: str) -> bool:
             and (re.search(r"-quarters?$", s) or re.match(r"(?:an?|one)\s", s, re.IGNORECASE)) \
             and re.match(r"\s+of\s+(?!an?\s+(?:year|century))", text[m.end():m.end() + 16]):
         return False  # "three-quarters of its food": a fraction
+    if rule in ("duration", "ago", "duration_bare") and s.lower().startswith(("a ", "an ")) and rule == "duration":
+        return True
+    if rule == "ref" and s.lower() in ("then", "present", "once", "the time", "that time",
+                                       "so far", "future", "to date"):
+        return False
+    if _is_title(rule, m, text):
+        return False
     if rule == "year_end":  # "by year-end", not the adjective in "year-end net"
         return re.search(r"\b(?:by|since|until|till|before|after|at|around|through)\s+$",
                          text[max(0, m.start() - 8):m.start()]) is not None
