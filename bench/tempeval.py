@@ -19,7 +19,7 @@ from typing import Any
 
 NAME = "tempeval3"
 # Floors: a little under the figures reached when they were set (see the final report).
-FLOORS = {"tbaq_value_f1": 0.8, "tbaq_relaxed_f1": 0.935, "meantime_value_f1": 0.5}
+FLOORS = {"tbaq_value_f1": 0.818, "tbaq_relaxed_f1": 0.945, "meantime_value_f1": 0.613}
 
 _TAG = re.compile(r"<(/?)(\w+)([^>]*)>")
 _ATTR = re.compile(r'(\w+)="([^"]*)"')

@@ -259,3 +259,64 @@ def test_holidays_month_days_and_year_earlier() -> None:
                   "Sales for the full year were $6 billion.", date(1989, 10, 26))
     assert got["year-earlier"] == "1988-Q3"
     assert got["the full year"] == "1989"
+
+
+def test_combined_extents_fractions_and_vague_amounts() -> None:
+    got = _values("In June last year and in January nineteen ninety-seven, it lasted 2 1/2 years "
+                  "and a minute and a half. He was shot last Oct. 23. A few days later they met. "
+                  "Net fell from the corresponding period last year, and next year's first "
+                  "quarter looks better; it will close by year-end. "
+                  "Several years ago it was small.",
+                  date(1998, 2, 19))
+    assert got["June last year"] == "1997-06"
+    assert got["January nineteen ninety-seven"] == "1997-01"
+    assert got["2 1/2 years"] == "P2Y6M"
+    assert got["a minute and a half"] == "PT1M30S"
+    assert got["last Oct. 23"] == "1997-10-23"
+    assert got["A few days later"] == "PXD"
+    assert got["next year's first quarter"] == "1999-Q1"
+    assert got["year-end"] == "1998"
+    assert got["Several years ago"] == "PAST_REF"
+
+
+def test_names_rates_and_generic_uses_are_not_timexes() -> None:
+    got = _values("He said on CBS's ``60 Minutes'' that Jan Kavan signed. It pays $1.76 a year "
+                  "and runs four flights a week. In today's world, the people of tomorrow "
+                  "deserve a second chance; Iraq imports about three-quarters of its food.",
+                  date(1998, 2, 19))
+    assert got == {}
+
+
+def test_story_year_and_seasons() -> None:
+    got = _values("He fled in June 1998 and returned later that year. Hiring began last fall "
+                  "and slowed this past spring.", date(1999, 10, 30))
+    assert got["later that year"] == "1998"
+    assert got["last fall"] == "1998-FA"
+    assert got["this past spring"] == "1999-SP"
+
+
+def test_month_day_with_spaced_comma_and_utc_clock() -> None:
+    assert _values("It was suspended on July 24 , 2003 .", date(2005, 3, 6)) \
+        == {"July 24 , 2003": "2003-07-24"}
+    assert _values("Trading resumed at 16:08 UTC .", date(2005, 3, 6)) \
+        == {"16:08 UTC": "2005-03-06T16:08Z"}
+    # a clock time without its own day is on the day the story last named
+    assert _values("He was shot on Oct. 23 at 10 p.m. at home.", date(1999, 4, 19))["10 p.m."] \
+        == "1998-10-23T22:00"
+
+
+def test_perfect_progressive_since_a_date_is_past(nlp) -> None:
+    text = "Investigators have been searching for him since the Oct. 23 slaying."
+    got = {t.text: t.value for t in tag(text, ref=date(1999, 5, 6), doc=nlp(text))}
+    assert got["Oct. 23"] == "1998-10-23"
+
+
+def test_sets_spelled_seasons_and_story_month() -> None:
+    got = _values("Orangemen march each July. Oil fell to the level of the winter of nineteen "
+                  "ninety-four. It grew over the years. In March it got an offer; the following "
+                  "month it was sold under a June agreement.", date(1998, 10, 27))
+    assert got["each July"] == "XXXX-07"
+    assert got["the winter of nineteen ninety-four"] == "1994-WI"
+    assert got["the years"] == "PXY"
+    assert got["the following month"] == "1998-04"
+    assert got["June"] == "1998-06"

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import json
 import sys
+from collections import deque
 from collections.abc import Iterator
+from contextlib import closing
 from dataclasses import dataclass
 from typing import Any
 
@@ -12,6 +14,8 @@ import click
 
 from ..errors import NewsgraphError, ReadError
 from ..model import Article
+
+ENV_JOBS = "NEWSGRAPH_JOBS"
 
 
 @dataclass
@@ -51,51 +55,69 @@ def _progress(items: Iterator[Any]) -> Any:
     return tqdm(items, unit=" articles", file=sys.stderr, disable=None, dynamic_ncols=True)
 
 
-class _Runner:
-    """Runs the pipeline stages over an article; the model loads on first use."""
+@dataclass
+class _Settled:
+    """An input decided in the parent before the expensive stages (unreadable, failed
+    to clean, already stored): reported in its place among the processed articles."""
 
-    def __init__(self) -> None:
-        from ..pipeline import Pipeline
-
-        self.pipeline = Pipeline()
-        self._ctx: Any = None
-
-    def stages(self, article: Article, *, only: str | None = None,
-               after: str | None = None) -> None:
-        from ..pipeline import STAGES
-
-        if self._ctx is None:
-            self._ctx = self.pipeline.context()
-        started = after is None
-        for name, stage in STAGES:
-            if started:
-                stage(article, ctx=self._ctx)
-            if name == after:
-                started = True
-            if name == only:
-                break
+    error: str | None = None  # None: already stored
 
 
-def _process(runner: _Runner, article: Article, tally: Tally, *, store: Any = None) -> bool:
-    try:
-        runner.stages(article, only="clean")
-        if store is not None and store.has(article.doc_id):
-            tally.skipped += 1
-            return False
-        runner.stages(article, after="clean")
-        return True
-    except NewsgraphError as e:
-        _say_error(f"{article.source}: {e}")
-    except (KeyboardInterrupt, MemoryError):
-        raise
-    except Exception as e:  # a stage's bug on one article must not stop a long run
-        _say_error(f"{article.source}: internal error ({type(e).__name__}: {e})")
-    tally.failed += 1
-    return False
+def _prepared(items: Iterator[Article | ReadError], *,
+              store: Any = None) -> Iterator[Article | _Settled]:
+    """With a store: clean each article here and settle the stored ones before any
+    worker parses them."""
+    from ..clean import clean
+    from ..pipeline import StageError
+
+    for item in items:
+        if isinstance(item, ReadError):
+            yield _Settled(str(item))
+            continue
+        if store is None:
+            yield item
+            continue
+        try:
+            clean(item)
+            stored = store.has(item.doc_id)
+        except (KeyboardInterrupt, MemoryError):
+            raise
+        except Exception as e:  # a bug on one article must not stop a long run
+            internal = not isinstance(e, NewsgraphError)
+            yield _Settled(str(StageError(item, stage="clean", detail=str(e),
+                                          kind=type(e).__name__, internal=internal)))
+            continue
+        yield _Settled() if stored else item
+
+
+def _outcomes(pipeline: Any, items: Iterator[Article | _Settled], *, jobs: int,
+              cleaned: bool) -> Iterator[Any]:
+    """Every input's outcome in input order: a processed Article, a StageError, or the
+    _Settled note of an input that never reached the stages."""
+    queue: deque[Article | _Settled] = deque()
+
+    def feed() -> Iterator[Article]:
+        for item in items:
+            queue.append(item)
+            if isinstance(item, Article):
+                yield item
+
+    with closing(pipeline.process_many(feed(), jobs=jobs,
+                                       after="clean" if cleaned else None)) as results:
+        for result in results:
+            while isinstance(queue[0], _Settled):
+                yield queue.popleft()
+            queue.popleft()
+            yield result
+    yield from queue
 
 
 def _inputs(fn: Any) -> Any:
-    """The input arguments `ingest` and `extract` share."""
+    """The input arguments and options `ingest` and `extract` share."""
+    fn = click.option("--jobs", "-j", type=click.IntRange(min=0), default=1,
+                      envvar=ENV_JOBS, show_default=True,
+                      help="Worker processes for the extraction stages (0 = all cores; "
+                      f"env {ENV_JOBS}). Output is the same for any N.")(fn)
     fn = click.option("--outlet", help="Outlet name of every input.")(fn)
     fn = click.option("--published", help="Publication date (YYYY-MM-DD) of every input; "
                       "wins over dates found in the text.")(fn)
@@ -106,38 +128,39 @@ def _inputs(fn: Any) -> Any:
 @_inputs
 @click.pass_context
 def ingest(ctx: click.Context, paths: tuple[str, ...], published: str | None,
-           outlet: str | None) -> None:
+           outlet: str | None, jobs: int) -> None:
     """Read PATHS (files, folders, - for stdin), extract, and add to the store."""
     from .. import store as store_mod
+    from ..pipeline import Pipeline, StageError, jobs_from
 
-    runner = _Runner()
+    pipeline = Pipeline()
     tally = Tally()
     with store_mod.open(ctx.obj["db"]) as store:
         try:
-            store.kb = runner.pipeline.kb
+            store.kb = pipeline.kb
         except Exception as e:  # every article will say why; the store works without
             _say_error(f"knowledge base: {e}")
+        items = _prepared(_articles(paths, published=published, outlet=outlet), store=store)
+        outcomes = _outcomes(pipeline, items, jobs=jobs_from(jobs), cleaned=True)
         try:
-            for item in _progress(_articles(paths, published=published, outlet=outlet)):
-                if isinstance(item, ReadError):
-                    _say_error(str(item))
-                    tally.failed += 1
-                    continue
-                if not _process(runner, item, tally, store=store):
-                    continue
-                try:
-                    result = store.ingest(item)
-                except NewsgraphError as e:
-                    _say_error(f"{item.source}: {e}")
-                    tally.failed += 1
-                    continue
-                if result.status == "skipped":
-                    tally.skipped += 1
-                    continue
-                tally.added += 1
-                tally.events += result.events
-                tally.quotes += result.quotes
-                tally.duplicates += result.duplicate_of is not None
+            with closing(outcomes):
+                for item in _progress(outcomes):
+                    if isinstance(item, _Settled | StageError):
+                        _count_settled(item, tally)
+                        continue
+                    try:
+                        result = store.ingest(item)
+                    except NewsgraphError as e:
+                        _say_error(f"{item.source}: {e}")
+                        tally.failed += 1
+                        continue
+                    if result.status == "skipped":
+                        tally.skipped += 1
+                        continue
+                    tally.added += 1
+                    tally.events += result.events
+                    tally.quotes += result.quotes
+                    tally.duplicates += result.duplicate_of is not None
         except KeyboardInterrupt:
             click.echo(f"\ninterrupted: {tally.line()}; nothing half-written, run again "
                        "to go on", err=True)
@@ -146,19 +169,29 @@ def ingest(ctx: click.Context, paths: tuple[str, ...], published: str | None,
     ctx.exit(1 if tally.failed else 0)
 
 
+def _count_settled(item: Any, tally: Tally) -> None:
+    if isinstance(item, _Settled) and item.error is None:
+        tally.skipped += 1
+        return
+    _say_error(item.error if isinstance(item, _Settled) else str(item))
+    tally.failed += 1
+
+
 @click.command()
 @_inputs
 @click.pass_context
 def extract(ctx: click.Context, paths: tuple[str, ...], published: str | None,
-            outlet: str | None) -> None:
+            outlet: str | None, jobs: int) -> None:
     """Print one JSON record per article (no store), one per line."""
-    runner = _Runner()
+    from ..pipeline import Pipeline, StageError, jobs_from
+
     tally = Tally()
-    for item in _progress(_articles(paths, published=published, outlet=outlet)):
-        if isinstance(item, ReadError):
-            _say_error(str(item))
-            tally.failed += 1
-            continue
-        if _process(runner, item, tally):
+    items = _prepared(_articles(paths, published=published, outlet=outlet))
+    outcomes = _outcomes(Pipeline(), items, jobs=jobs_from(jobs), cleaned=False)
+    with closing(outcomes):
+        for item in _progress(outcomes):
+            if isinstance(item, _Settled | StageError):
+                _count_settled(item, tally)
+                continue
             click.echo(json.dumps(item.to_record(), ensure_ascii=False))
     ctx.exit(1 if tally.failed else 0)

@@ -22,8 +22,12 @@ _FUTURE = re.compile(r"\b(?:will|'ll|shall|is to|are to|is due|are due|due to|go
                      r"scheduled|expected to|plans? to|planned|to be held|upcoming|would)\b",
                      re.IGNORECASE)
 _PAST = re.compile(r"\b(?:said|was|were|had|did|told|met|held|\w{3,}ed)\b", re.IGNORECASE)
-# "as early as Tuesday", "as soon as Tuesday": a day still to come.
-_EARLIEST = re.compile(r"\bas (?:early|soon) as\s+(?:next\s+)?$", re.IGNORECASE)
+# "as early as Tuesday", "as soon as Tuesday": a day still to come; so is a deadline,
+# "postponed until Tuesday morning", "given until 9 a.m. Tuesday".
+_EARLIEST = re.compile(r"\bas (?:early|soon) as\s+(?:next\s+)?$|"
+                       r"(?<!\bup )(?<!\bnot )\b(?-i:until)\s+"
+                       r"(?:(?:\d{1,2}(?::\d\d)?\s*[ap]\.m\.|noon|midnight)\s+(?:[A-Z]{3}\s+)?)?$",
+                       re.IGNORECASE)
 _SENT_END = re.compile(r"[.!?]\s+(?=[A-Z\"“])|\n")
 # How far (characters) a tense cue may lie from the expression; past that the clause
 # is someone else's. Set by eye on the seeds and TimeBank sentences.
@@ -76,7 +80,8 @@ def _tense_from_parse(span: Any) -> str | None:
     seen = 0
     while token.pos_ not in ("VERB", "AUX") and token.head is not token and seen < 6:
         if token.pos_ == "ADJ" and token.lemma_.lower() in _PROSPECTIVE | {"payable", "effective"}:
-            if not any(c.dep_ in ("aux", "auxpass", "cop") and c.tag_ == "VBD" for c in token.children):
+            if not any(c.dep_ in ("aux", "auxpass", "cop") and (c.tag_ == "VBD" or c.lower_ == "had")
+                       for c in token.children):
                 return "future"
         token, seen = token.head, seen + 1
     if token.pos_ not in ("VERB", "AUX"):
@@ -86,6 +91,14 @@ def _tense_from_parse(span: Any) -> str | None:
 
 # Verbs that set up an event to come: "has scheduled a news conference Thursday".
 _ARRANGE = {"schedule", "plan"}
+
+
+def _past_perfect(token: Any) -> bool:
+    """"had been scheduled", "had been due": a plan the story already looks back on."""
+    for t in (token, token.head):
+        if any(c.lower_ == "had" and c.dep_ == "aux" for c in t.children):
+            return True
+    return False
 
 
 def _verb_tense(verb: Any, *, depth: int) -> str | None:
@@ -107,9 +120,10 @@ def _verb_tense(verb: Any, *, depth: int) -> str | None:
         if head is verb or depth > 2:
             return "future"
         if head.lower_ in _PROSPECTIVE or head.lemma_.lower() in _PROSPECTIVE:
-            return "future"
+            # "had been scheduled to expire at midnight Friday": a plan already past
+            return "past" if _past_perfect(head) else "future"
         if head.pos_ == "ADJ":
-            return "future"
+            return "past" if _past_perfect(head) else "future"
         for _ in range(4):  # "extended their offers to acquire X Friday": the offer's verb
             if head.pos_ in ("VERB", "AUX") or head.head is head:
                 break
@@ -139,11 +153,13 @@ def tag(text: str, *, ref: date | None, doc: Any = None, tense_override: dict[in
     out: list[Timex] = []
     narrative: date | None = None
     story_year: int | None = None
+    story_month: date | None = None
     founds = find(text)
     quarters = _quarters(text, founds, ref)
     for i, found in enumerate(founds):
         tense = (tense_override or {}).get(found.start) or tense_of(text, found.start, found.end, doc=doc)
-        ctx = Context(ref=ref, narrative=narrative, tense=tense, story_year=story_year)
+        ctx = Context(ref=ref, narrative=narrative, tense=tense, story_year=story_year,
+                      story_month=story_month)
         values = normalize(found, ctx)
         if quarters.get(i):
             values = [(s, e, Value("DATE", quarters[i], "published")) for s, e, _ in values]
@@ -161,6 +177,8 @@ def tag(text: str, *, ref: date | None, doc: Any = None, tense_override: dict[in
                              anchor=val.anchor))
             if val.type in ("DATE", "TIME") and val.value and re.match(r"\d{4}(?!\d)", val.value):
                 story_year = int(val.value[:4])
+                month = re.match(r"\d{4}-(\d\d)", val.value)
+                story_month = date(story_year, int(month[1]), 1) if month else None
             span = span_of(val.value) if val.type in ("DATE", "TIME") else None
             if span and span[2] == "day":
                 narrative = span[0]

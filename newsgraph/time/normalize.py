@@ -26,20 +26,22 @@ REF_VALUES = {"now": "PRESENT_REF", "currently": "PRESENT_REF", "nowadays": "PRE
               "so far": "PRESENT_REF", "to date": "PRESENT_REF",
               "the future": "FUTURE_REF", "future": "FUTURE_REF", "soon": "FUTURE_REF",
               "the near future": "FUTURE_REF", "the near term": "FUTURE_REF",
-              "the short term": "FUTURE_REF"}
+              "the short term": "FUTURE_REF", "the long term": "FUTURE_REF"}
 
 
 @dataclass(frozen=True)
 class Context:
     """What one expression is resolved against. `ref` is the anchor day (publication,
     dateline or inferred); `narrative` the last exact day the story mentioned before
-    the expression; `tense` "past", "future" or None; `story_year` the year of the last
-    expression before it that named one ("in June 1998 ... later that year")."""
+    the expression; `tense` "past", "future" or None; `story_year` and `story_month` the
+    year and month of the last expression before it that named them ("in June 1998 ...
+    later that year", "in March ... the following month")."""
 
     ref: date | None
     narrative: date | None = None
     tense: str | None = None
     story_year: int | None = None
+    story_month: date | None = None
 
 
 @dataclass(frozen=True)
@@ -57,6 +59,8 @@ def _num(word: str | None) -> float | None:
         return float(w)
     if w in NUMBERS:
         return NUMBERS[w]
+    if re.fullmatch(r"\d+ 1/2", w):
+        return int(w.split()[0]) + 0.5
     half = re.fullmatch(r"(.+) and a half", w)
     if half:
         whole = _num(half[1])
@@ -77,6 +81,19 @@ def _fmt_num(n: float | None) -> str:
     if n is None:
         return "X"
     return str(int(n)) if float(n).is_integer() else str(n)
+
+
+# A fractional amount in the next smaller unit: "2 1/2 years" P2Y6M, "5 1/2 hours" PT5H30M.
+_SMALLER = {"Y": ("M", 12), "H": ("M", 60), "M": ("S", 60), "D": ("H", 24), "W": ("D", 7)}
+
+
+def _amount(n: float | None, code: str) -> str:
+    if n is None or float(n).is_integer() or code not in _SMALLER:
+        return f"{_fmt_num(n)}{code}"
+    whole, frac = int(n), n - int(n)
+    small, per = _SMALLER[code]
+    rest = f"{_fmt_num(round(frac * per, 2))}{small}"
+    return f"{whole}{code}{rest}" if whole else rest
 
 
 def _year(text: str | None) -> int | None:
@@ -145,8 +162,8 @@ def _shift(ref: date, unit: str, n: int) -> str | None:
         order = ["WI", "SP", "SU", "FA"]
         if n == 0:
             return f"{year}-{code}"
-        if n < 0:
-            return f"{year - (1 if order.index(code) >= order.index(cur) else 0)}-{code}"
+        if n < 0:  # TimeBank: "last fall", "last spring" lie in the previous year
+            return f"{ref.year - 1}-{code}"
         return f"{year + (1 if order.index(code) <= order.index(cur) else 0)}-{code}"
     return None
 
@@ -262,6 +279,8 @@ def normalize(found: Found, ctx: Context) -> list[tuple[int, int, Value]]:
         tail = sum(int(NUMBERS.get(w) or 0) for w in words[1:])
         if p.get("mon"):
             return one("DATE", f"{1900 + tail}-{_month(p['mon']):02d}", "absolute")  # type: ignore[arg-type]
+        if p.get("season"):
+            return one("DATE", f"{1900 + tail}-{SEASON_CODES[p['season'].lower()]}", "absolute")  # type: ignore[union-attr]
         return one("DATE", str(1900 + tail), "absolute")
     if rule == "month_relyear":
         if ref is None:
@@ -308,20 +327,29 @@ def normalize(found: Found, ctx: Context) -> list[tuple[int, int, Value]]:
         if ap.startswith("a") and hh == 12:
             hh = 0
         mm = p.get("mm") or "00"
-        day = ref.isoformat() if ref else "XXXX-XX-XX"
+        base = ctx.narrative or ref  # "On Oct. 23 ... shot at 10 p.m.": the story's day
+        day = base.isoformat() if base else "XXXX-XX-XX"
         zone = "Z" if (p.get("tz") or "").upper() in ("UTC", "GMT") else ""  # TIMEX3: UTC is "Z"
         return one("TIME", f"{day}T{hh:02d}:{mm}{zone}", "published")
     if rule == "relunit":
         unit = p["unit"].lower()  # type: ignore[union-attr]
-        rel = p["rel"].lower()  # type: ignore[union-attr]
+        rel = re.sub(r"^this\s+past$", "past", p["rel"].lower())  # type: ignore[union-attr]
         if ref is None:
             return one("DATE", None, "published")
         n = {"last": -1, "past": -1, "previous": -1, "next": 1, "coming": 1,
              "following": 1}.get(rel, 0)
         if unit == "season":
             return one("DATE", None, "published")
+        if unit in SEASON_CODES and rel == "past":  # "this past spring": the latest one
+            code, order = SEASON_CODES[unit], ["WI", "SP", "SU", "FA"]
+            year = ref.year - (1 if ref.month in (1, 2) else 0)
+            later = order.index(code) >= order.index(SEASON_OF_MONTH[ref.month])
+            return one("DATE", f"{year - (1 if later else 0)}-{code}", "published")
         if rel == "that" and unit == "year" and ctx.story_year:
             return one("DATE", str(ctx.story_year), "narrative")
+        if unit == "month" and rel in ("following", "previous", "same", "that") and ctx.story_month:
+            # "In March ... The following month": the month the story last named
+            return one("DATE", add_months(ctx.story_month, n).isoformat()[:7], "narrative")
         base, anchor = ref, "published"
         if rel in ("following", "previous", "same", "that") and ctx.narrative:
             base, anchor = ctx.narrative, "narrative"
@@ -390,10 +418,15 @@ def normalize(found: Found, ctx: Context) -> list[tuple[int, int, Value]]:
         base, anchor = ref, "published"
         if direction not in ("ago", "from now", "hence") and ctx.narrative:
             base, anchor = ctx.narrative, "narrative"
-        if base is None or n is None or not float(n).is_integer():
+        code = UNIT_CODES.get(unit, "X")
+        if n is None and direction == "ago":  # "several years ago"
+            return one("DATE", "PAST_REF", "published")
+        if n is None or unit in TIME_UNITS:
+            # "a few days later", "an hour later": TimeBank keeps the duration
+            prefix = "PT" if unit in TIME_UNITS else "P"
+            return one("DURATION", prefix + _amount(n, code), "absolute")
+        if base is None or not float(n).is_integer():
             return one("DATE", None, anchor)
-        if unit in TIME_UNITS:
-            return one("TIME", None, anchor)
         if unit == "day":
             return one("DATE", (base + timedelta(days=sign * int(n))).isoformat(), anchor)
         if unit == "year":
@@ -406,6 +439,8 @@ def normalize(found: Found, ctx: Context) -> list[tuple[int, int, Value]]:
         if base is None:
             return one("DATE", None, anchor)
         n = {"following": 1, "next": 1, "previous": -1, "preceding": -1}.get(rel, 0)
+        if unit == "month" and ctx.story_month and rel != "next":
+            return one("DATE", add_months(ctx.story_month, n).isoformat()[:7], "narrative")
         if unit in PART_CODES:
             d = base + timedelta(days=n)
             return one("TIME", f"{d.isoformat()}T{PART_CODES[unit]}", anchor)
@@ -426,16 +461,27 @@ def normalize(found: Found, ctx: Context) -> list[tuple[int, int, Value]]:
             code, n = "Y", (n * 100 if n is not None else None)
         elif code == "WE":
             code, n = "D", (n * 2 if n is not None else None)
-        elif code == "Q":
-            code, n = "M", (n * 3 if n is not None else None)
+        if p.get("half"):
+            n = n + 0.5 if n is not None else None
         prefix = "PT" if unit in TIME_UNITS else "P"
-        return one("DURATION", f"{prefix}{_fmt_num(n)}{code}", "absolute")
+        return one("DURATION", prefix + _amount(n, code), "absolute")
+    if rule == "nth_day":
+        return one("DATE", ref.isoformat() if ref else None, "published")
+    if rule == "ago_bare":  # "just months ago": TimeBank gives the vague duration
+        code = "Y" if p["unit"].lower() == "decades" else UNIT_CODES[p["unit"].lower()[:-1]]  # type: ignore[union-attr]
+        return one("DURATION", f"PX{code}", "absolute")
+    if rule == "weekday_set":
+        wd = WEEKDAYS.index(p["wd"].lower()) + 1  # type: ignore[union-attr]
+        part = PART_CODES[p["part"].lower()[:-1]] if p.get("part") else ""
+        return one("SET", f"XXXX-WXX-{wd}" + (f"T{part}" if part else ""), "absolute")
     if rule == "set":
         unit = p["unit"].lower()  # type: ignore[union-attr]
         if unit in WEEKDAYS:
             return one("SET", f"XXXX-WXX-{WEEKDAYS.index(unit) + 1}", "absolute")
         if unit in PART_CODES:
             return one("SET", f"TXX{PART_CODES[unit]}", "absolute")
+        if unit.rstrip(".") in MONTHS:  # "each July"
+            return one("SET", f"XXXX-{_month(unit):02d}", "absolute")
         return one("SET", f"P1{UNIT_CODES[unit][0]}", "absolute")
     if rule == "set_adv":
         code = {"daily": "D", "weekly": "W", "monthly": "M", "annually": "Y", "yearly": "Y",

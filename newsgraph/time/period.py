@@ -74,6 +74,9 @@ def in_period(found: Found, pieces: list[Piece], *, period: str | None,
         if unit == "period" or unit == "quarter" and rel in ("latest", "same", ""):
             return _set(pieces, period, "narrative")
         return pieces
+    if rule == "relunit" and (p.get("unit") or "").lower() == "quarter" \
+            and (p.get("rel") or "").lower() == "this":
+        return _set(pieces, period, "narrative")  # "This quarter's loss": the one reported
     if not _FIGURES.search(sentence):
         return pieces
     if rule == "yearago_adj":

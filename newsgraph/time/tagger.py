@@ -22,7 +22,7 @@ NUMBERS = {
     "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50,
     "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90, "hundred": 100,
     "half": 0.5, "several": None, "few": None, "a few": None, "some": None, "many": None,
-    "couple": 2, "a couple of": 2, "dozen": 12,
+    "couple": 2, "a couple of": 2, "couple of": 2, "dozen": 12,
 }
 ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "last": 4}
 
@@ -34,7 +34,7 @@ _DAYNUM = r"(?:[12]?\d|3[01])(?:st|nd|rd|th)?"
 _YEARNUM = r"(?:1[6-9]\d\d|20\d\d)"
 _PART = r"(?:morning|afternoon|evening|night|overnight)"
 _UNIT = r"(?:second|minute|hour|day|week|weekend|month|quarter|year|decade|century|centurie)"
-_NUMWORD = (r"(?:(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten) and a half|\d+(?:\.\d+)?|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|"
+_NUMWORD = (r"(?:\d+ 1/2|(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten) and a half|\d+(?:\.\d+)?|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|"
             r"twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|"
             r"(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[- ](?:one|two|"
             r"three|four|five|six|seven|eight|nine))?|several|a few|few|a couple of|"
@@ -70,17 +70,17 @@ RULES: list[tuple[str, re.Pattern[str]]] = [
     _p("decade", r"(?:the\s+)?(?:(?P<mod>early|late|mid)[- ])?(?P<y>1[6-9]\d0|20[0-2]0)'?s"),
     _p("weekday", rf"(?:(?:the\s+(?=previous|following))?(?P<rel>last|next|this|coming|past|previous|following|this past)\s+)?(?P<wd>{_WEEKDAY})(?:'s)?(?:\s+(?P<part>{_PART}))?", re.IGNORECASE),
     _p("deictic", rf"(?P<w>today|yesterday|tomorrow|tonight|the day before yesterday|the day after tomorrow)(?:'s)?(?:\s+(?P<part>{_PART}))?"),
-    _p("ref", r"(?P<w>now|currently|recently|recent|the past|the future|future|soon|nowadays|these days|at the moment|at present|present|the present|once|formerly|lately|in the past|so far|to date|then|the time|that time|the near future|the near term|the short term)"),
+    _p("ref", r"(?P<w>now|currently|recently|recent|the past|the future|future|soon|nowadays|these days|at the moment|at present|present|the present|once|formerly|lately|in the past|so far|to date|then|the time|that time|the near future|the near term|the short term|the long term)"),
     _p("year_end", r"(?P<w>year[- ]end|year's\s+end)"),
     # "current" only before a noun-like word ("current market conditions"): TimeML PRESENT_REF.
     _p("current", r"(?P<w>current)(?=\s+(?!account|accounts|affairs|events|of\b|in\b)[a-z])"),
     _p("weekend", r"(?P<w>the\s+weekend)"),
-    _p("bare_plural", r"(?:(?<=\bfor\s)|(?<=\bwithin\s)|(?<=\bover\s))(?P<unit>days|weeks|months|years|decades)(?!\s+(?:of|ago|before|after|earlier|later))"),
-    _p("spelled_year", r"(?:the\s+year\s+|(?P<mon>January|February|March|April|May|June|July|August|September|October|November|December)\s+)?(?P<w>nineteen\s+(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen)|two\s+thousand(?:\s+and\s+(?:one|two|three|four|five|six|seven|eight|nine|ten))?)(?!\s+(?:dollars|people|years|troops))"),
+    _p("bare_plural", r"(?:(?<=\bfor\s)|(?<=\bwithin\s)|(?<=\bover\s)|(?<=\btime\sin\s))(?:the\s+(?=years|decades))?(?P<unit>days|weeks|months|years|decades)(?!\s+(?:of|ago|before|after|earlier|later))"),
+    _p("spelled_year", r"(?:the\s+year\s+|(?:the\s+)?(?P<season>spring|summer|fall|autumn|winter)\s+of\s+|(?P<mon>January|February|March|April|May|June|July|August|September|October|November|December)\s+)?(?P<w>nineteen\s+(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen)|two\s+thousand(?:\s+and\s+(?:one|two|three|four|five|six|seven|eight|nine|ten))?)(?!\s+(?:dollars|people|years|troops))"),
     # "June last year", "January this year": one month (TimeML)
     _p("month_relyear", rf"(?P<mon>{_MONTH})\s+(?P<rel>last|this|next)\s+year", 0),
     _p("part_of_day", rf"(?P<w>this|last|yesterday|tomorrow)\s+(?P<part>{_PART})"),
-    _p("relunit", rf"(?:(?P<mod>earlier|later|early|late|mid|the end of|the beginning of|the start of|the middle of|end of)[- ](?:in\s+)?)?(?:the\s+)?(?P<rel>{_REL})\s+(?P<unit>week|weekend|month|quarter|year|decade|century|fiscal year|season|{_SEASON})"),
+    _p("relunit", rf"(?:(?P<mod>earlier|later|early|late|mid|the end of|the beginning of|the start of|the middle of|end of)[- ](?:in\s+)?)?(?:the\s+)?(?P<rel>this\s+past|{_REL})\s+(?P<unit>week|weekend|month|quarter|year|decade|century|fiscal year|season|{_SEASON})"),
     _p("season", rf"(?:(?P<mod>early|late|mid)[- ])?(?:the\s+)?(?P<season>{_SEASON})(?:\s+(?:of\s+)?(?P<y>{_YEARNUM}))?"),
     _p("quarter", rf"(?:the\s+|(?P<yrel>last|next|this)\s+year's\s+)?(?:(?P<rel>latest|last|past|previous|current|same|year-earlier|year-ago|{_REL})\s+)?(?P<ord>first|second|third|fourth|1st|2nd|3rd|4th)[- ](?:fiscal[- ])?(?P<unit>quarter|half)(?:\s+of\s+(?:(?P<y>{_YEARNUM})|(?P<yrel2>last|next|this)\s+year))?(?:\s+(?P<y2>{_YEARNUM}))?"),
     # "the year-ago quarter", "the comparable period last year", "last year's quarter"
@@ -89,11 +89,17 @@ RULES: list[tuple[str, re.Pattern[str]]] = [
     _p("yearago_adj", r"(?P<w>year-earlier|year-ago)"),
     # TimeML: in "one year after he was killed" the signal "after" stays outside the
     # timex, a duration; "ago", "earlier" and "later" belong to the date.
-    _p("ago", rf"(?:(?:nearly|almost|about|more than|some|over|roughly|just|only)\s+)?(?P<n>{_NUMWORD})\s+(?P<unit>{_UNIT})s?\s+(?P<dir>ago|earlier|later|from now|hence|afterwards?)"),
+    _p("ago", rf"(?:(?:nearly|almost|about|more than|some|over|roughly|just|only)\s+)?(?P<n>{_NUMWORD})\s+(?P<unit>{_UNIT})s?(?:\s+or\s+so)?\s+(?P<dir>ago|earlier|later|from now|hence|afterwards?)"),
     _p("following_day", r"(?:the\s+)?(?P<rel>following|next|previous|preceding|same|that)\s+(?P<unit>day|morning|evening|night|week|month|year)"),
-    _p("duration", rf"(?:(?P<lead>the\s+(?:past|last|next|previous|first|coming|following)|the\s+first|the|another|more\s+than|less\s+than|nearly|almost|about|over|some|at\s+least|up\s+to)\s+)?(?P<n>{_NUMWORD})(?:[- ]|\s+)(?P<unit>{_UNIT})s?(?:[- ]old|[- ]long)?"),
+    _p("duration", rf"(?:(?P<lead>the\s+(?:past|last|next|previous|first|coming|following)|the\s+first|the|another|more\s+than|less\s+than|nearly|almost|about|over|some|at\s+least|up\s+to)\s+)?(?P<n>{_NUMWORD})(?:[- ]|\s+)(?:(?:trading|business|working)\s+)?(?P<unit>{_UNIT})s?(?P<half>\s+and\s+a\s+half)?(?:[- ]old|[- ]long)?"),
     _p("duration_bare", rf"(?:the\s+)?(?P<lead>past|last|next|recent|coming)\s+(?P<unit>{_UNIT})s"),
-    _p("set", rf"(?P<w>every|each|per|a)\s+(?P<unit>day|week|month|year|quarter|{_WEEKDAY}|morning|night|evening)"),
+    _p("set", rf"(?P<w>every|each|per|a)\s+(?P<unit>day|week|month|year|quarter|{_WEEKDAY}|morning|night|evening|{_MONTH})"),
+    # "on Tuesdays", "Tuesday nights": every such day (TimeML SET)
+    _p("weekday_set", rf"(?P<wd>{_WEEKDAY})(?:s|\s+(?P<part>nights|mornings|evenings|afternoons))", 0),
+    # "It's the second day of an offensive": the day the story is told
+    _p("nth_day", r"(?:(?<=\bis )|(?<='s ))(?P<w>the\s+(?:first|second|third|fourth|fifth|sixth|seventh|"
+                  r"eighth|ninth|tenth|\d{1,3}(?:st|nd|rd|th))\s+day)(?=\s+of\b)"),
+    _p("ago_bare", r"(?P<unit>days|weeks|months|years|decades)\s+ago"),
     _p("set_adv", r"(?P<w>daily|weekly|monthly|annually|yearly|quarterly|hourly|nightly)"),
     _p("clock", r"(?P<hh>[01]?\d|2[0-3])(?::(?P<mm>[0-5]\d))?\s*(?P<ap>a\.m\.|p\.m\.|am|pm)(?:\s+(?P<tz>(?-i:[A-Z]{2,4})\b))?"),
     _p("clock24", r"(?P<hh>[01]?\d|2[0-3]):(?P<mm>[0-5]\d)(?:\s+(?P<tz>GMT|UTC|EST|EDT|PST|PDT))"),
@@ -102,7 +108,7 @@ RULES: list[tuple[str, re.Pattern[str]]] = [
     _p("holiday", r"(?:(?P<rel>last|next|this)\s+)?(?P<h>Thanksgiving(?:\s+Day)?|Christmas(?:\s+(?:Day|Eve))?|New\s+Year's\s+(?:Day|Eve)|Independence\s+Day|Election\s+Day|Labor\s+Day|Memorial\s+Day|Veterans\s+Day|Halloween)", 0),
 ]
 
-_MONTH_ALONE_OK = re.compile(r"(?:\b(?:in|since|until|till|by|of|during|from|to|through|early|late|mid|last|next|this|before|after|between|and)\s+|-)$",
+_MONTH_ALONE_OK = re.compile(r"(?:\b(?:in|since|until|till|by|of|during|from|to|through|early|late|mid|last|next|this|before|after|between|and|a|the)\s+|-)$",
                              re.IGNORECASE)
 _NOT_YEAR_AFTER = re.compile(r"^\s*(?:%|percent|per cent|people|troops|dollars|tons|km|miles|feet|meters|members|points)", re.IGNORECASE)
 _NOT_YEAR_BEFORE = re.compile(r"(?:\$|#|No\.|number|Flight|flight|Room|room|Route|route|page|Resolution|resolution)\s*$")
@@ -128,6 +134,10 @@ def _acceptable(rule: str, m: re.Match[str], text: str) -> bool:
             and (re.search(r"-quarters?$", s) or re.match(r"(?:an?|one)\s", s, re.IGNORECASE)) \
             and re.match(r"\s+of\s+(?!an?\s+(?:year|century))", text[m.end():m.end() + 16]):
         return False  # "three-quarters of its food": a fraction
+    if rule == "deictic" and _generic_day(s, m, text):
+        return False
+    if rule in ("duration", "set") and _is_rate(s, m, text):
+        return False
     if rule in ("duration", "ago", "duration_bare") and s.lower().startswith(("a ", "an ")) and rule == "duration":
         return True
     if rule == "ref" and s.lower() in ("then", "present", "once", "the time", "that time",
@@ -141,11 +151,14 @@ def _acceptable(rule: str, m: re.Match[str], text: str) -> bool:
     if rule == "ref" and s.lower() == "soon":
         # "as soon as", "soon after" are signals; "was soon released" reports the past
         before, after = text[max(0, m.start() - 20):m.start()], text[m.end():m.end() + 12]
-        if re.search(r"\b(?:as|how)\s+$", before) or re.match(r"\s+(?:as|after|afterwards?|thereafter)\b", after) \
-                or re.search(r"(?:\b(?:was|were|had|been)|ed)\s+$", before) or re.match(r"\s+\w+ed\b", after):
+        if re.search(r"\b(?:as|how)\s+$", before) \
+                or re.match(r"\s+(?:as|after|afterwards?|thereafter)\b", after) \
+                or re.search(r"(?:\b(?:was|were|had|been)|ed)\s+$", before) \
+                or re.match(r"\s+\w+ed\b", after):
             return False
         return True
-    if rule == "ref" and s.lower() == "the future" and re.match(r"\s+of\b", text[m.end():m.end() + 4]):
+    if rule == "ref" and s.lower() == "the future" \
+            and re.match(r"\s+of\b", text[m.end():m.end() + 4]):
         return False
     if rule == "season" and not (m.group("mod") or m.group("y")) \
             and not s.lower().startswith("the ") \
@@ -155,6 +168,12 @@ def _acceptable(rule: str, m: re.Match[str], text: str) -> bool:
         return False
     if rule == "set_adv" and s.lower() in ("quarterly", "annually", "yearly"):
         return False
+    if rule == "set_adv" \
+            and re.search(r"\baverage\s+$", text[max(0, m.start() - 9):m.start()], re.IGNORECASE):
+        return False  # "average daily volume": a rate
+    if rule == "set" and m.group("unit").lower().rstrip(".") in MONTHS \
+            and m.group("w").lower() not in ("each", "every"):
+        return False  # "a June agreement" is one June, not every June
     if rule == "set" and m.group("w").lower() == "a" and m.group("unit").lower() in ("morning", "night", "evening"):
         return False
     return True
@@ -170,9 +189,46 @@ def _is_title(rule: str, m: re.Match[str], text: str) -> bool:
     if rule not in _TITLE_RULES:
         return False
     words = re.findall(r"[A-Za-z]+", m.group(0))
-    if not words or not words[-1][0].isupper():
+    if not words or not words[-1][0].isupper() or re.fullmatch(_WEEKDAY, words[-1]) \
+            or words[-1].lower() in MONTHS:
         return False
     return _SENTENCE_START.search(text[max(0, m.start() - 6):m.start()]) is None
+
+
+_RATE_BEFORE = re.compile(r"\b(?:\d[\d,.]*%?|million|billion|trillion|thousand|hundred|percent|"
+                          r"two|three|four|five|six|seven|eight|nine|ten|twelve|twenty|thirty|forty|fifty|dozen)"
+                          r"(?:\s+[a-z]+){0,2}\s+$", re.IGNORECASE)
+
+
+def _is_rate(s: str, m: re.Match[str], text: str) -> bool:
+    """"$500 million a year", "four flights a week", "24 hours a day": a rate, which
+    TimeBank mostly leaves untagged."""
+    if not re.fullmatch(r"an?\s+(?:day|week|month|year)", s, re.IGNORECASE):
+        return False
+    if re.match(r"\s+(?:ago|earlier|later|before|after|or|of)\b", text[m.end():m.end() + 8]):
+        return False
+    before = text[max(0, m.start() - 40):m.start()]
+    return _RATE_BEFORE.search(before) is not None and not re.search(
+        r"\b(?:within|for|in|over|about|than|least|only|just|take|takes|took|last|lasted)\s+$",
+        before)
+
+
+_GENERIC_AFTER = re.compile(r"\s+(?:world|youth|society|generation|young|children|kids|culture|"
+                            r"technology|economy|standards|personal|politics)\b", re.IGNORECASE)
+
+
+def _generic_day(s: str, m: re.Match[str], text: str) -> bool:
+    """"today's world", "many of today's computers", "the people of tomorrow": the
+    present or future age, not a day."""
+    low = s.lower()
+    if not low.startswith(("today", "tomorrow")) or m.group("part"):
+        return False
+    before = text[max(0, m.start() - 30):m.start()]
+    if low.endswith("'s") and (_GENERIC_AFTER.match(text[m.end():m.end() + 14])
+                               or re.search(r"\b(?:many|most|some|all) of\s+$", before)):
+        return True
+    return low == "tomorrow" and re.search(
+        r"\b(?!as\b|end\b|close\b|part\b)[a-z]+\s+of\s+$", before) is not None
 
 
 def _month_is_name(m: re.Match[str], text: str) -> bool:
@@ -193,7 +249,8 @@ def find(text: str) -> list[Found]:
             while end > start and text[end - 1] in " ,-":
                 end -= 1
             parts = m.groupdict()
-            if rule == "the_unit" and (parts.get("lys") or parts.get("ly") or "year-" in (parts.get("rel") or "")):
+            if rule == "the_unit" and (parts.get("lys") or parts.get("ly")
+                                       or "year-" in (parts.get("rel") or "")):
                 parts["rel"] = "year-ago"
             cands.append(Found(start, end, text[start:end], rule, parts))
     cands.sort(key=lambda f: (-(f.end - f.start), f.start))
