@@ -154,6 +154,7 @@ def test_seed_004_samarkand_thursday(seeds) -> None:
     assert {t.value for t in got["wednesday"]} == {"2022-09-14"}
     assert got["friday"][0].value == "2022-09-16"
     assert got["last year"][0].value == "2021"
+    assert got["september"][0].value == "2021-09"  # "last year ... in September"
     assert got["2001"][0].value == "2001"
 
 

@@ -182,7 +182,31 @@ def tag(text: str, *, ref: date | None, doc: Any = None, tense_override: dict[in
             span = span_of(val.value) if val.type in ("DATE", "TIME") else None
             if span and span[2] == "day":
                 narrative = span[0]
-    return _merge_clock_day(text, out)
+    return _month_in_relative_year(text, _merge_clock_day(text, out))
+
+
+_RELATIVE_YEAR = re.compile(r"^(?:last|this|next) year$|^a year (?:ago|earlier)$", re.I)
+
+
+def _month_in_relative_year(text: str, timexes: list[Timex]) -> list[Timex]:
+    """"approved it last year at a conference in Dushanbe, in September": the bare month
+    falls in the year the same sentence just named relatively (2021-09, not 2022-09).
+    Only "in <Month>": a day ("Sept. 29") or an absolute year nearby has other readings."""
+    out = list(timexes)
+    for i, t in enumerate(out):
+        if not (t.value and re.fullmatch(r"\d{4}-\d\d", t.value)
+                and re.search(r"\bin\s+$", text[max(0, t.start - 4):t.start])
+                and " " not in t.text.strip()):
+            continue
+        left, _ = sentence_bounds(text, t.start, t.end)
+        named = [y for y in out[:i] if y.start >= left and _RELATIVE_YEAR.match(y.text.strip())
+                 and y.value and re.fullmatch(r"\d{4}", y.value)]
+        if named and named[-1].value != t.value[:4]:
+            value = f"{named[-1].value}{t.value[4:]}"
+            precision, interval = precision_and_interval(value)
+            out[i] = Timex(text=t.text, start=t.start, end=t.end, type=t.type, value=value,
+                           precision=precision, interval=interval, anchor=t.anchor)
+    return out
 
 
 _CLOCK = re.compile(r"^(?:\d{4}-\d{2}-\d{2}|XXXX-XX-XX)(T\d{2}:\d{2}Z?)$")
