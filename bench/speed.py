@@ -5,8 +5,8 @@ Figures: articles/s and words/s after the model and KB are loaded, three ways: o
 article at a time (`process`), batched in this process (`process_many(jobs=1)`, parse
 through `nlp.pipe`), and two worker processes (`process_many(jobs=2)`, workers' model
 and KB load included, as `extract --jobs 2` pays it); model and KB load time; peak
-resident memory of this process (ru_maxrss) and of the largest worker (VmHWM), and how many
-records of the batched and parallel runs differ from one-at-a-time (must be 0).
+resident memory of this process (ru_maxrss) and of the largest worker (VmHWM); how many
+records of the batched and parallel runs differ from one-at-a-time (see `run`).
 """
 
 from __future__ import annotations

@@ -97,3 +97,10 @@ def test_extract_jobs_2_prints_what_jobs_1_prints(tmp_path):
     assert runs[1].stdout == runs[0].stdout
     assert runs[1].stderr == runs[0].stderr
     assert "missing.txt" in runs[0].stderr
+
+
+def test_jobs_0_means_every_core():
+    from newsgraph.pipeline import jobs_from
+
+    assert jobs_from(3) == 3
+    assert jobs_from(0) >= 1 and jobs_from(None) == jobs_from(0)
