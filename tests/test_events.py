@@ -236,3 +236,19 @@ def test_seed_meetings(seeds, shared):
 
 def _plain(name: str) -> str:
     return name.lower().replace("ğ", "g")
+
+
+def test_a_meeting_takes_no_party_from_a_clause_hanging_off_it(nlp):
+    events = _events(nlp, "Russian President Vladimir Putin met Kazakh President Kassym-Jomart "
+                          "Tokayev in Astana on Monday. Putin began the meeting by thanking "
+                          "the Kazakh people, noting that relations between Moscow and Tehran "
+                          "would grow.")
+    for ev in events:
+        if ev.type == "CONSULT":
+            assert not {a.country for a in ev.recipient} & {"IRN"}, ev
+
+
+def test_a_place_in_what_was_discussed_is_not_the_venue(nlp):
+    events = _events(nlp, "The two ministers met in Geneva on Monday. Their meeting focused on "
+                          "discussing the situation in the Middle East.")
+    assert all(ev.location is None or ev.location.name != "Middle East" for ev in events)

@@ -50,6 +50,8 @@ def location(article: Article, tokens: list[Any], *, kb: Any = None) -> Location
     for tok in tokens:
         if tok.dep_ != "pobj" or tok.head.lower_ not in LOCATIVE_PREPS:
             continue
+        if _in_topic(tok.head):
+            continue
         candidates = [tok, *[c for c in tok.subtree if c.dep_ in ("pobj", "appos", "compound")
                              and c.ent_type_ in ("GPE", "LOC", "FAC")]]
         found_here: list[Location] = []
@@ -66,6 +68,22 @@ def location(article: Article, tokens: list[Any], *, kb: Any = None) -> Location
             # "in the Black Sea resort of Sochi": the town with a country, not the sea
             return next((p for p in found_here if p.country), found_here[0])
     return None
+
+
+# A place under one of these verb links is part of what was said or discussed, not where
+# the event happened: "focused on discussing the situation in the Middle East".
+_TOPIC_DEPS = ("pcomp", "ccomp", "acl", "relcl")
+
+
+def _in_topic(prep: Any) -> bool:
+    token = prep.head
+    for _ in range(12):
+        if token.pos_ in ("VERB", "AUX"):
+            return token.dep_ in _TOPIC_DEPS
+        if token.head is token:
+            return False
+        token = token.head
+    return False
 
 
 def _phrase(token: Any) -> tuple[int, int]:

@@ -118,6 +118,9 @@ def _is_venue_or_public(m: Mention, doc: Any) -> bool:
         root.dep_ in ("amod", "compound") and root.head.lemma_.lower() in PUBLIC_NOUNS)
 
 
+NESTED_CLAUSE_DEPS = ("advcl", "ccomp", "xcomp", "relcl", "acl", "parataxis", "pcomp")
+
+
 def recipients_near(article: Article, sent: Any, clause: Any, trigger: Any, *,
                     kb: Any, skip: list[tuple[int, int]], places: bool = True
                     ) -> list[Actor]:
@@ -125,6 +128,11 @@ def recipients_near(article: Article, sent: Any, clause: Any, trigger: Any, *,
     the trigger first), else the first one after the trigger in the sentence.
     `places`: whether a place ("demonstrated in Serbia") may stand for its country."""
     subjects = [_span(c) for c in clause.children if c.dep_ in SUBJECT_DEPS]
+    # a meeting's party is named in its own clause, not in one hanging off it:
+    # "began the meeting by wishing ..., noting that relations between Moscow and Tehran"
+    nested = [] if places else [_span(c) for c in clause.children
+                                if c.dep_ in NESTED_CLAUSE_DEPS]
+    subjects += nested
     start, end = _span(clause)
 
     def usable(m: Mention) -> bool:
@@ -141,7 +149,7 @@ def recipients_near(article: Article, sent: Any, clause: Any, trigger: Any, *,
     pick = [(m, a) for m, a in pick if a.country or a.kind == "person"] or pick
     if not pick:
         pick = [(m, a) for m, a in mentions_in(article, trigger.idx, sent.end_char,
-                                               kb=kb, skip=skip) if usable(m)]
+                                               kb=kb, skip=list(skip) + nested) if usable(m)]
     if not pick:
         return []
     first, actor = pick[0]
