@@ -14,7 +14,9 @@ from dataclasses import dataclass, field
 from itertools import islice
 from typing import Any
 
+from . import settings
 from .errors import NewsgraphError
+from .kb import KnowledgeBase
 from .model import Article
 
 
@@ -29,7 +31,7 @@ class Options:
 @dataclass
 class Context:
     nlp: Any
-    kb: Any
+    kb: KnowledgeBase
     options: Options
 
 
@@ -90,7 +92,7 @@ STAGES: list[tuple[str, Stage]] = [
 class Pipeline:
     """Runs the stages over articles. The spaCy model and the KB load once, lazily."""
 
-    def __init__(self, *, options: Options | None = None, kb: Any = None, nlp: Any = None):
+    def __init__(self, *, options: Options | None = None, kb: KnowledgeBase | None = None, nlp: Any = None):
         self.options = options or Options()
         self._kb = kb
         self._nlp = nlp
@@ -100,13 +102,13 @@ class Pipeline:
         if self._nlp is None:
             from . import nlp
 
-            self._nlp = nlp.load(self.options.model)
+            self._nlp = nlp.load(settings.get("model", self.options.model))
         return self._nlp
 
     @property
-    def kb(self) -> Any:
+    def kb(self) -> KnowledgeBase:
         if self._kb is None:
-            from .actors.kb import KB
+            from .kb import KB
 
             self._kb = KB.load(overrides=self.options.kb_overrides)
         return self._kb

@@ -32,7 +32,7 @@ def nlp():
 
 @pytest.fixture(scope="session")
 def kb():
-    from newsgraph.actors.kb import KB
+    from newsgraph.kb import KB
 
     return KB.load()
 

@@ -8,7 +8,7 @@ import re
 import pytest
 
 from newsgraph.actors import resolve
-from newsgraph.actors.kb import KB, Country, Entity, Place, Term
+from newsgraph.kb import KB, Country, Entity, Place, Term
 from newsgraph.actors.local import local_id
 from newsgraph.errors import NewsgraphError
 from newsgraph.model import Article

@@ -6,7 +6,7 @@ from datetime import date
 
 import pytest
 
-from newsgraph.actors.kb import KB, Country, Entity, Summit, Term
+from newsgraph.kb import KB, Country, Entity, Summit, Term
 from newsgraph.model import Article
 from newsgraph.time import date_of_span, resolve, tag
 

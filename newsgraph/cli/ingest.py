@@ -12,10 +12,10 @@ from typing import Any
 
 import click
 
+from .. import settings
 from ..errors import NewsgraphError, ReadError
 from ..model import Article
 
-ENV_JOBS = "NEWSGRAPH_JOBS"
 
 
 @dataclass
@@ -114,34 +114,44 @@ def _outcomes(pipeline: Any, items: Iterator[Article | _Settled], *, jobs: int,
 
 def _inputs(fn: Any) -> Any:
     """The input arguments and options `ingest` and `extract` share."""
-    fn = click.option("--jobs", "-j", type=click.IntRange(min=0), default=1,
-                      envvar=ENV_JOBS, show_default=True,
-                      help="Worker processes for the extraction stages (0 = all cores; "
-                      f"env {ENV_JOBS}). Output is the same for any N.")(fn)
+    jobs, model, kb = (settings.setting(n) for n in ("jobs", "model", "kb"))
+    fn = click.option("--jobs", "-j", type=click.IntRange(min=0), default=None,
+                      help=f"{jobs.help} Default: ${jobs.env}, else {jobs.default}.")(fn)
+    fn = click.option("--model", type=str, default=None,
+                      help=f"{model.help} Default: ${model.env}, else "
+                      f"{model.default_text()}.")(fn)
+    fn = click.option("--kb", "kb_files", multiple=True, type=click.Path(dir_okay=False),
+                      help="A user knowledge-base file (YAML or CSV) over the bundled KB; "
+                      f"repeatable; after those of ${kb.env}.")(fn)
     fn = click.option("--outlet", help="Outlet name of every input.")(fn)
     fn = click.option("--published", help="Publication date (YYYY-MM-DD) of every input; "
                       "wins over dates found in the text.")(fn)
     return click.argument("paths", nargs=-1, required=True)(fn)
 
 
+def _pipeline(model: str | None, kb_files: tuple[str, ...]) -> Any:
+    from ..pipeline import Options, Pipeline
+
+    return Pipeline(options=Options(model=model, kb_overrides=list(kb_files)))
+
+
 @click.command()
 @_inputs
 @click.pass_context
 def ingest(ctx: click.Context, paths: tuple[str, ...], published: str | None,
-           outlet: str | None, jobs: int) -> None:
+           outlet: str | None, kb_files: tuple[str, ...], model: str | None,
+           jobs: int | None) -> None:
     """Read PATHS (files, folders, - for stdin), extract, and add to the store."""
     from .. import store as store_mod
-    from ..pipeline import Pipeline, StageError, jobs_from
+    from ..pipeline import StageError, jobs_from
 
-    pipeline = Pipeline()
+    pipeline = _pipeline(model, kb_files)
     tally = Tally()
-    with store_mod.open(ctx.obj["db"]) as store:
-        try:
-            store.kb = pipeline.kb
-        except Exception as e:  # every article will say why; the store works without
-            _say_error(f"knowledge base: {e}")
+    kb = pipeline.kb  # a bad --kb file stops here, before the store is touched
+    with store_mod.open(ctx.obj["db"], kb=kb) as store:
         items = _prepared(_articles(paths, published=published, outlet=outlet), store=store)
-        outcomes = _outcomes(pipeline, items, jobs=jobs_from(jobs), cleaned=True)
+        outcomes = _outcomes(pipeline, items, jobs=jobs_from(settings.get("jobs", jobs)),
+                         cleaned=True)
         try:
             with closing(outcomes):
                 for item in _progress(outcomes):
@@ -181,13 +191,16 @@ def _count_settled(item: Any, tally: Tally) -> None:
 @_inputs
 @click.pass_context
 def extract(ctx: click.Context, paths: tuple[str, ...], published: str | None,
-            outlet: str | None, jobs: int) -> None:
+             outlet: str | None, kb_files: tuple[str, ...], model: str | None,
+             jobs: int | None) -> None:
     """Print one JSON record per article (no store), one per line."""
-    from ..pipeline import Pipeline, StageError, jobs_from
+    from ..pipeline import StageError, jobs_from
 
+    pipeline = _pipeline(model, kb_files)
     tally = Tally()
     items = _prepared(_articles(paths, published=published, outlet=outlet))
-    outcomes = _outcomes(Pipeline(), items, jobs=jobs_from(jobs), cleaned=False)
+    outcomes = _outcomes(pipeline, items, jobs=jobs_from(settings.get("jobs", jobs)),
+                         cleaned=False)
     with closing(outcomes):
         for item in _progress(outcomes):
             if isinstance(item, _Settled | StageError):

@@ -7,6 +7,7 @@ from typing import Any
 
 import click
 
+from ..store import queries
 from . import output
 
 FORMAT_OPTION = click.option("--format", "fmt", type=click.Choice(output.FORMATS),
@@ -17,14 +18,10 @@ def _open(ctx: click.Context, *, with_kb: bool = False) -> Any:
     from .. import store as store_mod
 
     kb = None
-    if with_kb:
-        try:
-            from ..actors.kb import KB
+    if with_kb:  # the KB widens --actor matching (demonyms: "Iranian")
+        from ..kb import KB
 
-            kb = KB.load()
-        except Exception as e:  # the KB only widens --actor matching (demonyms)
-            click.echo(f"warning: knowledge base not loaded ({e}); countries match by "
-                       "ISO code or stored name only", err=True)
+        kb = KB.load()
     return store_mod.open(ctx.obj["db"], must_exist=True, kb=kb)
 
 
@@ -63,11 +60,11 @@ def _event_command(name: str, doc: str, query: Callable[..., list[dict[str, Any]
 
 
 def _timeline(store: Any, **filters: Any) -> list[dict[str, Any]]:
-    return store.timeline(**filters)
+    return queries.timeline(store, **filters)
 
 
 def _events(store: Any, **filters: Any) -> list[dict[str, Any]]:
-    return store.events(**filters)
+    return queries.events(store, **filters)
 
 
 timeline = _event_command("timeline", "Merged events in date order, with their sources.",
@@ -83,7 +80,7 @@ events = _event_command("events", "Merged events (the same filters as timeline).
 def quotes(ctx: click.Context, speaker: str | None, search: str | None, fmt: str) -> None:
     """Quotes with their speakers."""
     with _open(ctx, with_kb=bool(speaker)) as store:
-        records = store.quotes(speaker=speaker, search=search)
+        records = queries.quotes(store, speaker=speaker, search=search)
         _emit(ctx, store, records, fmt=fmt, columns=output.QUOTE_COLUMNS, what="quotes")
 
 
@@ -93,7 +90,7 @@ def quotes(ctx: click.Context, speaker: str | None, search: str | None, fmt: str
 def actors(ctx: click.Context, fmt: str) -> None:
     """Every actor once, with mention, document and event counts."""
     with _open(ctx) as store:
-        _emit(ctx, store, store.actors(), fmt=fmt, columns=output.ACTOR_COLUMNS,
+        _emit(ctx, store, queries.actors(store), fmt=fmt, columns=output.ACTOR_COLUMNS,
               what="actors")
 
 
@@ -104,7 +101,7 @@ def actors(ctx: click.Context, fmt: str) -> None:
 def show(ctx: click.Context, id: str, fmt: str) -> None:
     """One document, event, quote or actor by id (or a unique id prefix)."""
     with _open(ctx) as store:
-        record = store.show(id)
+        record = queries.show(store, id)
     if fmt == "json":
         click.echo(output.render(record, fmt="json", columns=[]))
     else:

@@ -16,20 +16,21 @@ from typing import Any
 from ..crossdoc import dedupe
 from ..crossdoc.merge import MentionView, MergedEvent, absorb, best_match, new_event
 from ..errors import StoreError
+from ..kb import KnowledgeBase
+from .. import settings
 from ..model import Actor, Article, Interval, Location
 from .schema import apply_migrations
 from .summary import summarize
 
-DEFAULT_DB = "newsgraph.db"
-ENV_DB = "NEWSGRAPH_DB"
+ENV_DB = settings.setting("db").env
 # How long a writer waits for another process's lock (`serve` reading while `ingest`
 # writes never waits in WAL mode; two writers do).
 BUSY_TIMEOUT_MS = 30_000
 
 
 def resolve_path(path: str | os.PathLike[str] | None = None) -> Path:
-    """--db PATH, else $NEWSGRAPH_DB, else ./newsgraph.db."""
-    return Path(path or os.environ.get(ENV_DB) or DEFAULT_DB)
+    """--db PATH, else $NEWSGRAPH_DB, else ./newsgraph.db (the `db` setting)."""
+    return Path(settings.get("db", path or None))
 
 
 @dataclass
@@ -59,7 +60,7 @@ def interval_from_json(text: str | None) -> Interval | None:
 class Store:
     """One SQLite file in WAL mode. Use `open()`; close with `close()` or `with`."""
 
-    def __init__(self, conn: sqlite3.Connection, path: Path, *, kb: Any = None) -> None:
+    def __init__(self, conn: sqlite3.Connection, path: Path, *, kb: KnowledgeBase | None = None) -> None:
         self.conn = conn
         self.path = path
         self.kb = kb
@@ -92,33 +93,6 @@ class Store:
         except sqlite3.Error:
             self.conn.execute("ROLLBACK")
             raise
-
-    # -- queries (newsgraph.store.queries, as methods) -------------------------------
-
-    def timeline(self, **filters: Any) -> list[dict[str, Any]]:
-        from . import queries
-
-        return queries.timeline(self, **filters)
-
-    def events(self, **filters: Any) -> list[dict[str, Any]]:
-        from . import queries
-
-        return queries.events(self, **filters)
-
-    def quotes(self, **filters: Any) -> list[dict[str, Any]]:
-        from . import queries
-
-        return queries.quotes(self, **filters)
-
-    def actors(self) -> list[dict[str, Any]]:
-        from . import queries
-
-        return queries.actors(self)
-
-    def show(self, id: str) -> dict[str, Any]:
-        from . import queries
-
-        return queries.show(self, id)
 
     # -- reading helpers ------------------------------------------------------------
 
@@ -366,7 +340,7 @@ class Store:
 
 
 def open(path: str | os.PathLike[str] | None = None, *, must_exist: bool = False,
-         kb: Any = None) -> Store:  # noqa: A001 - the public name is newsgraph.open
+         kb: KnowledgeBase | None = None) -> Store:  # noqa: A001 - the public name is newsgraph.open
     """Open (creating if needed, unless `must_exist`) the store and apply pending
     migrations. `kb` (optional) tells country-level places from towns when merging."""
     db_path = resolve_path(path)

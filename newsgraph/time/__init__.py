@@ -19,6 +19,7 @@ import re
 from datetime import date, timedelta
 from typing import Any
 
+from ..kb import KnowledgeBase
 from ..model import Article, Interval, Timex
 from .anchor import sentence_bounds, tag
 from .calendar import WEEKDAYS, span_of, weekday_in
@@ -117,7 +118,7 @@ def _agree(t: Timex, values: list[Timex], *, matching: bool) -> Timex:
                  interval=Interval(first.isoformat(), last.isoformat()), anchor=anchor)
 
 
-def resolve(article: Article, *, kb: Any) -> None:
+def resolve(article: Article, *, kb: KnowledgeBase) -> None:
     """Fill `article.timexes`; set `article.published` (basis "inferred") or
     `article.date_interval` when the article has no date of its own."""
     text = article.text or ""
