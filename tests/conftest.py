@@ -19,7 +19,8 @@ SHARED = Path(os.environ.get("NEWSGRAPH_SHARED", ROOT.parent / "shared"))
 def shared() -> Path:
     """../shared beside the repository (CI has it)."""
     if not (SHARED / "SPEC.md").exists():
-        pytest.skip(f"{SHARED} is not there (CI provides it)")
+        pytest.fail(f"{SHARED} is not there: the tests read ../shared beside the repository "
+                    "(or $NEWSGRAPH_SHARED)", pytrace=False)
     return SHARED
 
 

@@ -8,9 +8,9 @@ import re
 import pytest
 
 from newsgraph.actors import resolve
-from newsgraph.kb import KB, Country, Entity, Place, Term
 from newsgraph.actors.local import local_id
 from newsgraph.errors import NewsgraphError
+from newsgraph.kb import KB, Country, Entity, Place, Term
 from newsgraph.model import Article
 
 SEED_DATES = {"000": "2025-09-01", "001": "2024-07-04", "002": "2022-01-19",

@@ -12,7 +12,7 @@ import pytest
 from newsgraph.errors import ReadError
 from newsgraph.model import Article
 from newsgraph.read import iter_articles
-from newsgraph.read.dates import parse_date
+from newsgraph.time.formats import parse_date
 
 FIXTURES = Path(__file__).parent / "fixtures" / "read"
 

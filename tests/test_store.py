@@ -7,9 +7,9 @@ import sqlite3
 import pytest
 
 from newsgraph import store as store_mod
-from newsgraph.store import queries
 from newsgraph.errors import StoreError
 from newsgraph.model import Actor, Article, Event, Interval, Location, Mention, Quote
+from newsgraph.store import queries
 
 PUTIN = Actor("Q7747", "Vladimir Putin", "person", "RUS", "GOV")
 PEZESHKIAN = Actor("Q5928577", "Masoud Pezeshkian", "person", "IRN", "GOV")

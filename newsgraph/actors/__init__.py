@@ -11,7 +11,6 @@ PLOVER sector conventions and `pairs.py` the pair groups ("they", "the two presi
 
 from __future__ import annotations
 
-
 from ..kb import KnowledgeBase
 from ..model import Actor, Article
 

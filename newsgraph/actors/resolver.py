@@ -11,11 +11,11 @@ from typing import Any
 
 from ..kb import KnowledgeBase
 from ..model import Actor, Article, Location, Mention
+from ..time.formats import article_dates, sentence_day
 from . import context as cx
 from . import pairs
 from .collective import collective_mentions
 from .coref import PRONOUNS, SUBJECT_DEPS, PersonRef, Salience
-from .dates import article_dates, sentence_day
 from .local import local_actor, normalize_name
 from .roles import HEAD_ROLES, OFFICES, TITLE_RE, TITLES, Title, is_office, sector_of
 from .sectors import org_sector, person_sector

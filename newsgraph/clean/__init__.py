@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass, field
 
 from ..model import Article
+from ..time import dateline
 from . import metadata as meta
 from .patterns import (
     MAX_HEADLINE_WORDS,
@@ -239,7 +240,7 @@ def _dateline(kept: list[str | None], state: _State) -> None:
     for n, line in enumerate(kept):
         if not line:
             continue
-        found = meta.split_dateline(line)
+        found = dateline.split_dateline(line)
         if found is None:
             return
         prefix, place, date_text, tag = found
@@ -250,8 +251,8 @@ def _dateline(kept: list[str | None], state: _State) -> None:
         state.removed.insert(0, prefix.strip())
         article.dateline = place
         if tag and not article.outlet:
-            article.outlet = meta.agency_outlet(tag)
-        if date := meta.dateline_date(date_text):
+            article.outlet = dateline.agency_outlet(tag)
+        if date := dateline.dateline_date(date_text):
             state.published = state.published or date
         return
 

@@ -17,7 +17,6 @@ from ..errors import NewsgraphError, ReadError
 from ..model import Article
 
 
-
 @dataclass
 class Tally:
     added: int = 0
@@ -130,9 +129,15 @@ def _inputs(fn: Any) -> Any:
 
 
 def _pipeline(model: str | None, kb_files: tuple[str, ...]) -> Any:
+    """The pipeline for --model and --kb; a bad value of either stops here, before any
+    input is read or the store is touched."""
+    from .. import nlp
     from ..pipeline import Options, Pipeline
 
-    return Pipeline(options=Options(model=model, kb_overrides=list(kb_files)))
+    nlp.check(settings.get("model", model))
+    pipeline = Pipeline(options=Options(model=model, kb_overrides=list(kb_files)))
+    pipeline.kb  # noqa: B018 - loads (and checks) the KB files now
+    return pipeline
 
 
 @click.command()
@@ -147,8 +152,7 @@ def ingest(ctx: click.Context, paths: tuple[str, ...], published: str | None,
 
     pipeline = _pipeline(model, kb_files)
     tally = Tally()
-    kb = pipeline.kb  # a bad --kb file stops here, before the store is touched
-    with store_mod.open(ctx.obj["db"], kb=kb) as store:
+    with store_mod.open(ctx.obj["db"], kb=pipeline.kb) as store:
         items = _prepared(_articles(paths, published=published, outlet=outlet), store=store)
         outcomes = _outcomes(pipeline, items, jobs=jobs_from(settings.get("jobs", jobs)),
                          cleaned=True)

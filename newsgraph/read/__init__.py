@@ -21,7 +21,7 @@ from typing import IO
 
 from ..errors import ReadError
 from ..model import Article
-from .dates import parse_date
+from ..time.formats import parse_date
 from .decode import decode_bytes
 from .html import article_from_html, looks_like_html
 from .jsonl import read_jsonl

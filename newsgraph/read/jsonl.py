@@ -8,7 +8,7 @@ from typing import IO, Any
 
 from ..errors import ReadError
 from ..model import Article
-from .dates import parse_date
+from ..time.formats import parse_date
 from .decode import decode_bytes
 from .html import article_from_html, outlet_from_url
 

@@ -13,11 +13,11 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
+from .. import settings
 from ..crossdoc import dedupe
 from ..crossdoc.merge import MentionView, MergedEvent, absorb, best_match, new_event
 from ..errors import StoreError
 from ..kb import KnowledgeBase
-from .. import settings
 from ..model import Actor, Article, Interval, Location
 from .schema import apply_migrations
 from .summary import summarize

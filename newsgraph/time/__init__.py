@@ -24,8 +24,8 @@ from ..model import Article, Interval, Timex
 from .anchor import sentence_bounds, tag
 from .calendar import WEEKDAYS, span_of, weekday_in
 from .dateline import find_dateline
+from .formats import MONTHS
 from .infer import Window, intersect, refine, summit_window, term_window
-from .tagger import MONTHS
 
 __all__ = ["date_of_span", "resolve", "tag"]
 

@@ -7,7 +7,8 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from .calendar import WEEKDAYS, add_months, add_years, holiday, quarter_of, week_value
-from .tagger import MONTHS, NUMBERS, Found
+from .formats import MONTHS
+from .tagger import NUMBERS, Found
 
 SEASON_CODES = {"spring": "SP", "summer": "SU", "fall": "FA", "autumn": "FA", "winter": "WI"}
 SEASON_OF_MONTH = {12: "WI", 1: "WI", 2: "WI", 3: "SP", 4: "SP", 5: "SP", 6: "SU", 7: "SU",

@@ -15,8 +15,9 @@ import re
 from datetime import date
 
 from .calendar import quarter_of
+from .formats import MONTHS
 from .normalize import Value
-from .tagger import MONTHS, Found
+from .tagger import Found
 
 _QUARTER = re.compile(r"^(\d{4})-Q([1-4])$")
 # A sentence that compares figures: money, per-share amounts or percentages.
