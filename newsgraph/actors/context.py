@@ -155,7 +155,8 @@ def is_place(span: Any, *, city: bool) -> bool:
                 return False
             return True
         return False
-    if city and root.dep_ in ("dobj", "npadvmod", "attr") and root.head.lemma_.lower() in MOTION_WORDS:
+    if city and root.dep_ in ("dobj", "npadvmod", "attr") \
+            and root.head.lemma_.lower() in MOTION_WORDS:
         return True
     if city and root.dep_ in ("appos",):
         return True

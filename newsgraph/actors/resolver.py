@@ -275,7 +275,8 @@ class Resolver:
         if label == "PERSON" or normalize_name(text) in self.names or (
                 label == "ORG" and self._kb_person(text, strict=True)
                 and self.kb.country(text) is None):
-            if label == "PERSON" and cand.title is None and self._as_place_or_country(cand, text, span):
+            if label == "PERSON" and cand.title is None \
+                    and self._as_place_or_country(cand, text, span):
                 return
             actor, how = self._person(text, cand.title)
             if cand.title is not None:
@@ -369,7 +370,7 @@ class Resolver:
         parts = [(m.start(), m.end()) for m in re.finditer(r"[^-–\s]+", text)]
         isos = [cx.country_of_word(text[s:e], kb=self.kb) for s, e in parts]
         if len(parts) > 1 and all(isos):
-            for (s, e), iso in zip(parts, isos):
+            for (s, e), iso in zip(parts, isos, strict=True):
                 country = self.kb.country(iso)  # type: ignore[arg-type]
                 self._emit(cand.name_start + s, cand.name_start + e,
                            actor=country.actor(), how="demonym")
@@ -388,7 +389,8 @@ class Resolver:
     def _organization(self, cand: Candidate, text: str, span: Any) -> None:
         if TITLE_RE.fullmatch(text):  # "Supreme Leader" tagged ORG: the role phrase has it
             return
-        found = self.kb.organization(text) or self.kb.organization(re.sub(r"\s+summit$", "", text, flags=re.I))
+        found = self.kb.organization(text) \
+            or self.kb.organization(re.sub(r"\s+summit$", "", text, flags=re.I))
         how = "kb-org"
         country = None
         if found is None:

@@ -182,7 +182,8 @@ def _body(lines: list[str], keep: list[bool], state: _State, *, start: int) -> N
             continue
         if is_boilerplate(bare) or _metadata(bare, state):
             keep[i] = False
-            if re.match(r"^\W*(?:related|read more|more|see also|also read)\b", strip_bullet(bare), re.I):
+            if re.match(r"^\W*(?:related|read more|more|see also|also read)\b",
+                        strip_bullet(bare), re.I):
                 _drop_link_list(lines, keep, i + 1)
         elif (is_label(bare) and not is_bullet(bare)
               and not bare.startswith(("“", '"', "‘", "'"))

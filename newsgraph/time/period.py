@@ -70,7 +70,8 @@ def in_period(found: Found, pieces: list[Piece], *, period: str | None,
     if rule == "the_unit":
         rel = (p.get("rel") or "").strip().lower()
         unit = (p.get("unit") or "").lower()
-        if rel in ("year-earlier", "year-ago", "comparable", "corresponding") and unit in ("period", "quarter"):
+        if rel in ("year-earlier", "year-ago", "comparable", "corresponding") \
+                and unit in ("period", "quarter"):
             return _set(pieces, _shift_year(period, -1), "narrative")
         if unit == "period" or unit == "quarter" and rel in ("latest", "same", ""):
             return _set(pieces, period, "narrative")
