@@ -25,7 +25,7 @@ def _open(ctx: click.Context, *, with_kb: bool = False) -> Any:
         except Exception as e:  # the KB only widens --actor matching (demonyms)
             click.echo(f"warning: knowledge base not loaded ({e}); countries match by "
                        "ISO code or stored name only", err=True)
-    return store_mod.open(ctx.obj["db"], must_exist=True, kb=kb)
+    return store_mod.open(ctx.obj["db"], must_exist=True, kb=kb, read_only=True)
 
 
 def _emit(ctx: click.Context, store: Any, records: Any, *, fmt: str,

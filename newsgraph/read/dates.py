@@ -5,6 +5,8 @@ from __future__ import annotations
 import datetime as dt
 import re
 
+from ..errors import UsageError, excerpt
+
 MONTHS = {
     "jan": 1, "january": 1, "feb": 2, "february": 2, "mar": 3, "march": 3, "apr": 4,
     "april": 4, "may": 5, "jun": 6, "june": 6, "jul": 7, "july": 7, "aug": 8, "august": 8,
@@ -66,3 +68,18 @@ def parse_date(value: str | None) -> str | None:
         candidates.append((m.start(), _make(year, month, day)))
     found = sorted((pos, date) for pos, date in candidates if date)
     return found[0][1] if found else None
+
+
+_USER_DATE = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
+
+
+def parse_user_date(value: str, *, param: str) -> str:
+    """A date the user typed for `param` (YYYY-MM-DD, a real day, year 1900-2100);
+    `UsageError` naming `param` otherwise ("2024-13-45" is not a date)."""
+    text = value.strip()
+    m = _USER_DATE.fullmatch(text)
+    date = _make(int(m[1]), int(m[2]), int(m[3])) if m else None
+    if date is None:
+        raise UsageError(param, f"not a date: {excerpt(value)} (expected YYYY-MM-DD, "
+                                f"a real day between {MIN_YEAR} and {MAX_YEAR})")
+    return date
