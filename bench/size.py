@@ -118,19 +118,41 @@ def measure(pipeline: Any, size: int) -> tuple[float, float, str]:
 
 def run(shared: Path, *, pipeline: Any, sizes: tuple[int, ...] = SIZES
         ) -> dict[str, float | int | str]:
+    """The sweep runs with the text limit raised past the largest size (to show the
+    cost of processing each size); then the largest size once more under the default
+    limit, where it is refused (`refused_s`, `refused`)."""
+    import os
+
+    from newsgraph import limits
+
     figures: dict[str, float | int | str] = {}
     pipeline.process_text("Leaders met in Paris on Monday.")  # model and KB loaded
-    for size in sizes:
-        secs, peak, outcome = measure(pipeline, size)
-        label = _label(size)
-        figures[f"s_{label}"] = round(secs, 2)
-        figures[f"mb_{label}"] = round(peak)
-        figures[f"us_per_char_{label}"] = round(secs / size * 1e6, 2)
-        figures[f"outcome_{label}"] = outcome
+    saved = os.environ.get(limits.ENV_MAX_TEXT)
+    os.environ[limits.ENV_MAX_TEXT] = str(max(sizes) + 1)
+    try:
+        for size in sizes:
+            secs, peak, outcome = measure(pipeline, size)
+            label = _label(size)
+            figures[f"s_{label}"] = round(secs, 2)
+            figures[f"mb_{label}"] = round(peak)
+            figures[f"us_per_char_{label}"] = round(secs / size * 1e6, 2)
+            figures[f"outcome_{label}"] = outcome
+    finally:
+        if saved is None:
+            os.environ.pop(limits.ENV_MAX_TEXT, None)
+        else:
+            os.environ[limits.ENV_MAX_TEXT] = saved
+    secs, _, outcome = measure(pipeline, max(sizes))
+    figures["default_limit_chars"] = limits.max_text()
+    figures[f"refused_{_label(max(sizes))}_s"] = round(secs, 2)
+    figures[f"refused_{_label(max(sizes))}"] = outcome
+    per_char = [v for k, v in figures.items() if k.startswith("us_per_char_")]
     base = figures.get("us_per_char_100kB")
-    top = figures.get(f"us_per_char_{_label(sizes[-1])}")
+    top = figures.get(f"us_per_char_{_label(max(sizes))}")
     if isinstance(base, float) and isinstance(top, float) and base > 0:
         figures["growth"] = round(top / base, 2)
+    if per_char:
+        figures["peak_mb_max"] = max(v for k, v in figures.items() if k.startswith("mb_"))
     return figures
 
 
