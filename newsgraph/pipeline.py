@@ -92,7 +92,8 @@ STAGES: list[tuple[str, Stage]] = [
 class Pipeline:
     """Runs the stages over articles. The spaCy model and the KB load once, lazily."""
 
-    def __init__(self, *, options: Options | None = None, kb: KnowledgeBase | None = None, nlp: Any = None):
+    def __init__(self, *, options: Options | None = None, kb: KnowledgeBase | None = None,
+                 nlp: Any = None):
         self.options = options or Options()
         self._kb = kb
         self._nlp = nlp
@@ -118,8 +119,13 @@ class Pipeline:
 
     def process(self, article: Article, *, until: str | None = None) -> Article:
         """Run every stage (or those up to and including `until`) over one article."""
+        from . import windows
+
         ctx = self.context()
-        for name, stage in STAGES:
+        for k, (name, stage) in enumerate(STAGES):
+            if name == "parse" and windows.needed(article):  # a long article
+                windows.run(article, ctx=ctx, stages=_through(STAGES[k:], until))
+                break
             stage(article, ctx=ctx)
             if name == until:
                 break
@@ -191,6 +197,12 @@ def _stage_index(after: str | None) -> int:
     return names.index(after) + 1
 
 
+def _through(stages: list[tuple[str, Stage]], until: str | None
+             ) -> list[tuple[str, Stage]]:
+    names = [name for name, _ in stages]
+    return stages[: names.index(until) + 1] if until in names else stages
+
+
 def _batches(items: Iterable[Article], size: int) -> Iterator[list[Article]]:
     it = iter(items)
     while batch := list(islice(it, max(1, size))):
@@ -208,9 +220,22 @@ def run_stages(batch: list[Article], *, ctx: Context, start: int = 0,
                batch_size: int = BATCH_SIZE) -> list[Failure | None]:
     """Run the stages from index `start` over a batch, stage by stage; the parse stage
     goes through `nlp.pipe`. Returns, per article, None or what stopped it."""
+    from . import windows
+
     failed: list[Failure | None] = [None] * len(batch)
-    for name, stage in STAGES[start:]:
-        live = [i for i, f in enumerate(failed) if f is None]
+    windowed: set[int] = set()  # long articles: from parse on, one window at a time
+    for k, (name, stage) in enumerate(STAGES[start:], start):
+        if name == "parse":
+            for i, article in enumerate(batch):
+                if failed[i] is None and windows.needed(article):
+                    windowed.add(i)
+                    try:
+                        windows.run(article, ctx=ctx, stages=STAGES[k:])
+                    except (KeyboardInterrupt, MemoryError):
+                        raise
+                    except Exception as e:  # noqa: BLE001 - as for any stage below
+                        failed[i] = _failure("parse", e)
+        live = [i for i, f in enumerate(failed) if f is None and i not in windowed]
         if name == "parse" and stage is _parse and len(live) > 1:
             try:
                 docs = ctx.nlp.pipe([batch[i].text for i in live], batch_size=batch_size)

@@ -16,6 +16,7 @@ import click
 
 from .. import settings
 from ..errors import NewsgraphError
+from .failure import fatal_message
 from .ingest import extract, ingest
 from .kb import kb
 from .query import actors, events, quotes, show, timeline
@@ -59,6 +60,10 @@ class _Group(click.Group):
             click.echo("interrupted: nothing half-written; what was stored stays stored",
                        err=True)
             sys.exit(EXIT_INTERRUPTED)
+        except (click.exceptions.Exit, click.ClickException, click.Abort):
+            raise
+        except Exception as e:  # noqa: BLE001 - one line, never a traceback (errors.py)
+            sys.exit(fatal_message(e, db=(ctx.obj or {}).get("db")))
 
 
 def _db_after_command(ctx: click.Context, _param: click.Parameter, value: str | None) -> None:

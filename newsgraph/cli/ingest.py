@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import sqlite3
 import sys
 from collections import deque
 from collections.abc import Iterator
@@ -13,8 +14,18 @@ from typing import Any
 import click
 
 from .. import settings
-from ..errors import NewsgraphError, ReadError
+from ..errors import (
+    NewsgraphError,
+    ReadError,
+    StoreFatalError,
+    UsageError,
+    excerpt,
+    safe,
+)
 from ..model import Article
+from ..store.connect import store_error
+
+MAX_OUTLET_CHARS = 200
 
 
 @dataclass
@@ -36,7 +47,30 @@ class Tally:
 def _say_error(message: str) -> None:
     from tqdm import tqdm
 
-    tqdm.write(f"error: {message}", file=sys.stderr)
+    tqdm.write(f"error: {safe(message)}", file=sys.stderr)
+
+
+def _say_warnings(article: Article) -> None:
+    from tqdm import tqdm
+
+    for warning in article.warnings:
+        tqdm.write(f"warning: {safe(article.source)}: {safe(warning)}", file=sys.stderr)
+
+
+def _check_options(paths: tuple[str, ...], published: str | None,
+                   outlet: str | None) -> None:
+    """Every bad option stops the run here, before the store is opened or anything
+    is read (raises UsageError naming the option)."""
+    from ..read import check_paths, parse_user_date
+
+    check_paths(paths)
+    if published is not None:
+        parse_user_date(published, param="--published")
+    if outlet is not None and (not outlet.strip() or safe(outlet) != outlet
+                               or len(outlet) > MAX_OUTLET_CHARS):
+        raise UsageError("--outlet", f"not an outlet name: {excerpt(outlet)} (1 to "
+                                     f"{MAX_OUTLET_CHARS} characters, no control "
+                                     "characters)")
 
 
 def _articles(paths: tuple[str, ...], *, published: str | None,
@@ -73,14 +107,17 @@ def _prepared(items: Iterator[Article | ReadError], *,
         if isinstance(item, ReadError):
             yield _Settled(str(item))
             continue
+        _say_warnings(item)
         if store is None:
             yield item
             continue
         try:
             clean(item)
             stored = store.has(item.doc_id)
-        except (KeyboardInterrupt, MemoryError):
+        except (KeyboardInterrupt, MemoryError, StoreFatalError):
             raise
+        except sqlite3.Error as e:  # the store, not the article: the run stops
+            raise store_error(store.path, e) from e
         except Exception as e:  # a bug on one article must not stop a long run
             internal = not isinstance(e, NewsgraphError)
             yield _Settled(str(StageError(item, stage="clean", detail=str(e),
@@ -150,6 +187,7 @@ def ingest(ctx: click.Context, paths: tuple[str, ...], published: str | None,
     from .. import store as store_mod
     from ..pipeline import StageError, jobs_from
 
+    _check_options(paths, published, outlet)
     pipeline = _pipeline(model, kb_files)
     tally = Tally()
     with store_mod.open(ctx.obj["db"], kb=pipeline.kb) as store:
@@ -164,6 +202,9 @@ def ingest(ctx: click.Context, paths: tuple[str, ...], published: str | None,
                         continue
                     try:
                         result = store.ingest(item)
+                    except StoreFatalError:
+                        click.echo(f"stopped: {tally.line()}", err=True)
+                        raise
                     except NewsgraphError as e:
                         _say_error(f"{item.source}: {e}")
                         tally.failed += 1
@@ -200,6 +241,7 @@ def extract(ctx: click.Context, paths: tuple[str, ...], published: str | None,
     """Print one JSON record per article (no store), one per line."""
     from ..pipeline import StageError, jobs_from
 
+    _check_options(paths, published, outlet)
     pipeline = _pipeline(model, kb_files)
     tally = Tally()
     items = _prepared(_articles(paths, published=published, outlet=outlet))

@@ -1,4 +1,7 @@
-"""Query commands: timeline, events, quotes, actors, show."""
+"""Query commands: timeline, events, quotes, actors, show.
+
+Parameters are checked first (store/validate.py: dates, ranges, PLOVER types, names
+matched literally), so nonsense is a clear error, not "no events match"."""
 
 from __future__ import annotations
 
@@ -7,11 +10,10 @@ from typing import Any
 
 import click
 
-from ..store import queries
+from ..store import queries, validate
 from . import output
 
-FORMAT_OPTION = click.option("--format", "fmt", type=click.Choice(output.FORMATS),
-                             default="table", show_default=True, help="Output format.")
+FORMAT_OPTION = output.format_option()
 
 
 def _open(ctx: click.Context, *, with_kb: bool = False) -> Any:
@@ -22,7 +24,7 @@ def _open(ctx: click.Context, *, with_kb: bool = False) -> Any:
         from ..kb import KB
 
         kb = KB.load()
-    return store_mod.open(ctx.obj["db"], must_exist=True, kb=kb)
+    return store_mod.open(ctx.obj["db"], must_exist=True, kb=kb, read_only=True)
 
 
 def _emit(ctx: click.Context, store: Any, records: Any, *, fmt: str,
@@ -31,9 +33,9 @@ def _emit(ctx: click.Context, store: Any, records: Any, *, fmt: str,
         if store.count("documents") == 0:
             click.echo(f"the store {store.path} is empty: add articles with "
                        "`newsgraph ingest PATHS`", err=True)
-        elif fmt in ("table", "md"):
+        elif fmt in ("table", "md", "jsonl"):
             click.echo(f"no {what} match", err=True)
-        if fmt in ("table", "md"):
+        if fmt in ("table", "md", "jsonl"):
             return
     click.echo(output.render(records, fmt=fmt, columns=columns))
 
@@ -44,15 +46,17 @@ def _event_command(name: str, doc: str, query: Callable[..., list[dict[str, Any]
                   help="A participant: country (Russia, RUS, Iranian), person or org "
                   "name or id. Repeat: all must take part.")
     @click.option("--type", "type_", help="PLOVER type (CONSULT, SANCTION, ...).")
-    @click.option("--since", help="First day (YYYY-MM-DD).")
-    @click.option("--until", help="Last day (YYYY-MM-DD).")
+    @click.option("--since", help="First day (YYYY-MM-DD, or YYYY-MM, YYYY).")
+    @click.option("--until", help="Last day (YYYY-MM-DD, or YYYY-MM, YYYY).")
     @FORMAT_OPTION
     @click.pass_context
     def command(ctx: click.Context, actors: tuple[str, ...], type_: str | None,
                 since: str | None, until: str | None, fmt: str) -> None:
+        names = [validate.name(a, param="--actor") for a in actors]
+        type_ = validate.event_type(type_)
+        since, until = validate.date_range(since, until)
         with _open(ctx, with_kb=bool(actors)) as store:
-            records = query(store, actors=list(actors), type=type_, since=since,
-                            until=until)
+            records = query(store, actors=names, type=type_, since=since, until=until)
             _emit(ctx, store, records, fmt=fmt, columns=output.EVENT_COLUMNS,
                   what="events")
 
@@ -79,6 +83,8 @@ events = _event_command("events", "Merged events (the same filters as timeline).
 @click.pass_context
 def quotes(ctx: click.Context, speaker: str | None, search: str | None, fmt: str) -> None:
     """Quotes with their speakers."""
+    speaker = validate.name(speaker, param="--speaker")
+    search = validate.search(search)
     with _open(ctx, with_kb=bool(speaker)) as store:
         records = queries.quotes(store, speaker=speaker, search=search)
         _emit(ctx, store, records, fmt=fmt, columns=output.QUOTE_COLUMNS, what="quotes")
@@ -100,10 +106,11 @@ def actors(ctx: click.Context, fmt: str) -> None:
 @click.pass_context
 def show(ctx: click.Context, id: str, fmt: str) -> None:
     """One document, event, quote or actor by id (or a unique id prefix)."""
+    key = validate.name(id, param="ID") or id
     with _open(ctx) as store:
-        record = queries.show(store, id)
-    if fmt == "json":
-        click.echo(output.render(record, fmt="json", columns=[]))
+        record = queries.show(store, key)
+    if fmt in ("json", "jsonl"):
+        click.echo(output.render(record, fmt=fmt, columns=[]))
     else:
         click.echo(output.render(output.as_fields(record), fmt=fmt,
                                  columns=output.FIELD_COLUMNS))

@@ -13,13 +13,14 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from .. import settings
+from .. import limits, settings
 from ..crossdoc import dedupe
 from ..crossdoc.merge import MentionView, MergedEvent, absorb, best_match, new_event
-from ..errors import StoreError
+from ..errors import StoreError, StoreReadOnlyError
 from ..kb import KnowledgeBase
 from ..model import Actor, Article, Interval, Location
-from .schema import apply_migrations
+from .connect import open_connection, prove_writable, store_error
+from .schema import apply_migrations, pending_migrations
 from .summary import summarize
 
 ENV_DB = settings.setting("db").env
@@ -60,10 +61,12 @@ def interval_from_json(text: str | None) -> Interval | None:
 class Store:
     """One SQLite file in WAL mode. Use `open()`; close with `close()` or `with`."""
 
-    def __init__(self, conn: sqlite3.Connection, path: Path, *, kb: KnowledgeBase | None = None) -> None:
+    def __init__(self, conn: sqlite3.Connection, path: Path, *,
+                 kb: KnowledgeBase | None = None, read_only: bool = False) -> None:
         self.conn = conn
         self.path = path
         self.kb = kb
+        self.read_only = read_only
 
     def __enter__(self) -> Store:
         return self
@@ -76,23 +79,37 @@ class Store:
 
     @contextmanager
     def transaction(self) -> Iterator[sqlite3.Connection]:
-        """BEGIN IMMEDIATE ... COMMIT; ROLLBACK on any exception, Ctrl-C included."""
+        """BEGIN IMMEDIATE ... COMMIT; ROLLBACK on any exception, Ctrl-C included.
+        SQLite errors come out as the StoreError that names them (disk full, corrupt,
+        read-only: `StoreFatalError`, the run must stop)."""
+        if self.read_only:
+            raise StoreReadOnlyError(f"{self.path}: the store was opened read-only")
         try:
             self.conn.execute("BEGIN IMMEDIATE")
-        except sqlite3.OperationalError as e:
-            raise StoreError(f"{self.path}: {e}") from e
+        except sqlite3.Error as e:
+            raise store_error(self.path, e) from e
         try:
             # checked at COMMIT: an event's actors are written before its summary row
             self.conn.execute("PRAGMA defer_foreign_keys = ON")
             yield self.conn
-        except BaseException:
-            self.conn.execute("ROLLBACK")
+        except BaseException as e:
+            self._rollback()
+            if isinstance(e, sqlite3.Error):
+                raise store_error(self.path, e) from e
             raise
         try:
             self.conn.execute("COMMIT")
-        except sqlite3.Error:
-            self.conn.execute("ROLLBACK")
-            raise
+        except sqlite3.Error as e:
+            self._rollback()
+            raise store_error(self.path, e) from e
+
+    def _rollback(self) -> None:
+        # SQLite may have rolled back itself (disk full, I/O error): no second error
+        if self.conn.in_transaction:
+            try:
+                self.conn.execute("ROLLBACK")
+            except sqlite3.Error:
+                pass
 
     # -- reading helpers ------------------------------------------------------------
 
@@ -123,7 +140,7 @@ class Store:
                 mentions = self._insert_event_mentions(conn, article)
                 self._merge(conn, mentions, duplicate_of=duplicate_of)
         except sqlite3.Error as e:
-            raise StoreError(f"{self.path}: {e}") from e
+            raise store_error(self.path, e) from e
         return IngestResult(doc_id, "added", events=len(mentions), quotes=n_quotes,
                             duplicate_of=duplicate_of)
 
@@ -340,25 +357,55 @@ class Store:
 
 
 def open(path: str | os.PathLike[str] | None = None, *, must_exist: bool = False,
-         kb: KnowledgeBase | None = None) -> Store:  # noqa: A001 - the public name is newsgraph.open
+         kb: KnowledgeBase | None = None,
+         read_only: bool = False) -> Store:  # noqa: A001 - newsgraph.open
     """Open (creating if needed, unless `must_exist`) the store and apply pending
-    migrations. `kb` (optional) tells country-level places from towns when merging."""
+    migrations. `kb` (optional) tells country-level places from towns when merging.
+
+    `read_only`: open for queries only (it must exist): the file is never written,
+    so a store on a read-only mount or folder can be queried (pending migrations are
+    applied when it can be written). A file that is not a newsgraph store, or a
+    corrupt one, raises StoreError and is left untouched (store/connect.py)."""
     db_path = resolve_path(path)
-    if must_exist and not db_path.exists():
+    if (must_exist or read_only) and not _present(db_path):
         raise StoreError(f"no store at {db_path} (run `newsgraph ingest PATHS` first, "
                          f"or give --db / ${ENV_DB})")
+    timeout_s = BUSY_TIMEOUT_MS / 1000
+    if read_only:
+        conn, ro, _ = open_connection(db_path, writable=False, timeout_s=timeout_s)
+        try:
+            behind = pending_migrations(conn)
+        except sqlite3.Error as e:
+            conn.close()
+            raise store_error(db_path, e) from e
+        if not behind:
+            return Store(conn, db_path, kb=kb, read_only=True)
+        conn.close()  # an older store: migrate it if it can be written
+    conn, _, _ = open_connection(db_path, writable=True, timeout_s=timeout_s)
     try:
-        if db_path.parent and not db_path.parent.exists():
-            db_path.parent.mkdir(parents=True)
-        conn = sqlite3.connect(db_path, timeout=BUSY_TIMEOUT_MS / 1000,
-                               isolation_level=None, check_same_thread=False)
         conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
         mode = conn.execute("PRAGMA journal_mode = WAL").fetchone()[0]
         if mode.lower() != "wal":
             raise StoreError(f"{db_path}: cannot switch to WAL mode (journal_mode={mode})")
         conn.execute("PRAGMA foreign_keys = ON")
         conn.execute("PRAGMA synchronous = NORMAL")
+        cap = limits.max_store()
+        if cap:
+            page = conn.execute("PRAGMA page_size").fetchone()[0]
+            conn.execute(f"PRAGMA max_page_count = {max(1, cap // page)}")
         apply_migrations(conn)
-    except sqlite3.DatabaseError as e:
-        raise StoreError(f"{db_path}: not a newsgraph store ({e})") from e
+        prove_writable(conn, db_path)
+    except StoreError:
+        conn.close()
+        raise
+    except sqlite3.Error as e:
+        conn.close()
+        raise store_error(db_path, e) from e
     return Store(conn, db_path, kb=kb)
+
+
+def _present(path: Path) -> bool:
+    try:
+        return path.exists()
+    except OSError:
+        return False

@@ -9,6 +9,7 @@ from typing import Any
 
 from ..errors import StoreError
 from .db import Store
+from .validate import like_literal
 
 
 class NotFoundError(StoreError):
@@ -42,9 +43,9 @@ def matching_actor_ids(store: Store, text: str) -> set[str]:
     marks = ",".join("?" * len(codes)) or "NULL"
     rows = store.conn.execute(
         "SELECT id FROM actors WHERE lower(id) = lower(?) OR lower(name) = lower(?) "
-        "OR (kind = 'person' AND lower(name) LIKE '% ' || lower(?)) "
+        "OR (kind = 'person' AND lower(name) LIKE '% ' || lower(?) ESCAPE '\\') "
         f"OR id IN ({marks}) OR country IN ({marks})",
-        [text, text, text, *codes, *codes])
+        [text, text, like_literal(text), *codes, *codes])
     return {r[0] for r in rows}
 
 
@@ -193,7 +194,7 @@ def search_documents(store: Store, text: str, *, limit: int = 20) -> list[dict[s
 
 
 def _one(store: Store, sql: str, key: str) -> tuple[Any, ...] | None:
-    rows = store.conn.execute(sql, (key, key + "%")).fetchmany(2)
+    rows = store.conn.execute(sql, (key, like_literal(key) + "%")).fetchmany(2)
     return rows[0] if len(rows) == 1 else None
 
 
@@ -202,10 +203,11 @@ def show(store: Store, id: str) -> dict[str, Any]:
     prefix), with its sources; `record` says which. Raises NotFoundError."""
     key = id.strip()
     row = _one(store, f"SELECT {EVENT_COLUMNS} FROM events e WHERE e.id = ? OR "
-                      "e.id LIKE ?", key)
+                      "e.id LIKE ? ESCAPE '\\'", key)
     if row is not None:
         return dict(_event_record(store, row), record="event")
-    row = _one(store, "SELECT doc_id FROM documents WHERE doc_id = ? OR doc_id LIKE ?", key)
+    row = _one(store, "SELECT doc_id FROM documents WHERE doc_id = ? OR doc_id LIKE ? "
+                      "ESCAPE '\\'", key)
     if row is not None:
         return _document_record(store, row[0])
     row = store.conn.execute(f"SELECT {QUOTE_COLUMNS} FROM quotes q JOIN documents d ON "

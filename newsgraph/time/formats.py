@@ -9,6 +9,8 @@ import datetime as dt
 import re
 from typing import Any
 
+from ..errors import UsageError, excerpt
+
 MONTHS = {
     "jan": 1, "january": 1, "feb": 2, "february": 2, "mar": 3, "march": 3, "apr": 4,
     "april": 4, "may": 5, "jun": 6, "june": 6, "jul": 7, "july": 7, "aug": 8, "august": 8,
@@ -126,3 +128,16 @@ def sentence_day(sent: Any, article: Any) -> str | None:
         if anchor is None or day <= anchor:
             return day
     return None
+_USER_DATE = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
+
+
+def parse_user_date(value: str, *, param: str) -> str:
+    """A date the user typed for `param` (YYYY-MM-DD, a real day, year 1900-2100);
+    `UsageError` naming `param` otherwise ("2024-13-45" is not a date)."""
+    text = value.strip()
+    m = _USER_DATE.fullmatch(text)
+    date = _make(int(m[1]), int(m[2]), int(m[3])) if m else None
+    if date is None:
+        raise UsageError(param, f"not a date: {excerpt(value)} (expected YYYY-MM-DD, "
+                                f"a real day between {MIN_YEAR} and {MAX_YEAR})")
+    return date
