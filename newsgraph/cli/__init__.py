@@ -15,6 +15,7 @@ from ..errors import NewsgraphError
 from .ingest import extract, ingest
 from .kb import kb
 from .query import actors, events, quotes, show, timeline
+from .serve import serve
 
 EXIT_INTERRUPTED = 130
 
@@ -45,3 +46,4 @@ def main(ctx: click.Context, db: str | None) -> None:
 main.add_command(kb)
 for command in (ingest, extract, timeline, events, quotes, actors, show):
     main.add_command(command)
+main.add_command(serve)

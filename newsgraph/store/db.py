@@ -366,10 +366,15 @@ class Store:
 
 
 def open(path: str | os.PathLike[str] | None = None, *, must_exist: bool = False,
-         kb: Any = None) -> Store:  # noqa: A001 - the public name is newsgraph.open
+         kb: Any = None,
+         readonly: bool = False) -> Store:  # noqa: A001 - the public name is newsgraph.open
     """Open (creating if needed, unless `must_exist`) the store and apply pending
-    migrations. `kb` (optional) tells country-level places from towns when merging."""
+    migrations. `kb` (optional) tells country-level places from towns when merging.
+    `readonly`: an existing store opened for reading only (SQLite `mode=ro`, nothing
+    created or migrated), so a server can read while `ingest` writes the same file."""
     db_path = resolve_path(path)
+    if readonly:
+        return _open_readonly(db_path, kb=kb)
     if must_exist and not db_path.exists():
         raise StoreError(f"no store at {db_path} (run `newsgraph ingest PATHS` first, "
                          f"or give --db / ${ENV_DB})")
@@ -385,6 +390,22 @@ def open(path: str | os.PathLike[str] | None = None, *, must_exist: bool = False
         conn.execute("PRAGMA foreign_keys = ON")
         conn.execute("PRAGMA synchronous = NORMAL")
         apply_migrations(conn)
+    except sqlite3.DatabaseError as e:
+        raise StoreError(f"{db_path}: not a newsgraph store ({e})") from e
+    return Store(conn, db_path, kb=kb)
+
+
+def _open_readonly(db_path: Path, *, kb: Any = None) -> Store:
+    if not db_path.is_file():
+        raise StoreError(f"no store at {db_path} (run `newsgraph ingest PATHS` first, "
+                         f"or give --db / ${ENV_DB})")
+    try:
+        conn = sqlite3.connect(f"{db_path.resolve().as_uri()}?mode=ro", uri=True,
+                               timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None,
+                               check_same_thread=False)
+        conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+        conn.execute("PRAGMA query_only = ON")
+        conn.execute("SELECT count(*) FROM migrations").fetchone()
     except sqlite3.DatabaseError as e:
         raise StoreError(f"{db_path}: not a newsgraph store ({e})") from e
     return Store(conn, db_path, kb=kb)
