@@ -23,7 +23,7 @@ def create_app(db: str | os.PathLike[str], *, ingest_token: str | None = None,
                kb: Any = None) -> Any:
     """The FastAPI application over the store at `db` (which must exist)."""
     from fastapi import FastAPI
-    from fastapi.responses import FileResponse
+    from fastapi.responses import FileResponse, Response
     from fastapi.staticfiles import StaticFiles
 
     from . import api, errors, ingest
@@ -50,6 +50,10 @@ def create_app(db: str | os.PathLike[str], *, ingest_token: str | None = None,
     @app.get("/", include_in_schema=False)
     def index() -> FileResponse:
         return FileResponse(STATIC / "index.html", media_type="text/html")
+
+    @app.get("/favicon.ico", include_in_schema=False)
+    def favicon() -> Response:
+        return Response(status_code=204)
 
     @app.get("/docs", include_in_schema=False)
     def docs() -> FileResponse:

@@ -7,8 +7,7 @@ from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, Path, Query, Request
 
-from ..store import Store
-from ..store import analytics, browse
+from ..store import Store, analytics, browse
 
 router = APIRouter(prefix="/api")
 
