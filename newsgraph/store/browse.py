@@ -4,6 +4,7 @@ and an overview. Plain JSON-ready records; parameters always bound."""
 
 from __future__ import annotations
 
+import sqlite3
 from typing import Any
 
 from .analytics import QueryError, _check_limit, decode_cursor, encode_cursor, has_column
@@ -115,7 +116,7 @@ def document(store: Store, doc_id: str) -> dict[str, Any]:
 
 def _fts_query(text: str) -> str:
     # each word a quoted FTS5 string: all must occur, and no word is an operator
-    words = text.split()[:SEARCH_MAX_WORDS]
+    words = "".join(c if c.isprintable() else " " for c in text).split()[:SEARCH_MAX_WORDS]
     if not words:
         raise QueryError("q: give a word to search for")
     return " ".join('"' + w.replace('"', '""') + '"' for w in words)
@@ -126,6 +127,13 @@ def search(store: Store, q: str, *, limit: int = 20) -> dict[str, Any]:
     snippets mark each hit between HIT_START and HIT_END."""
     _check_limit(limit)
     match = _fts_query(q)
+    try:
+        return _search(store, q, match, limit=limit)
+    except sqlite3.OperationalError as e:  # FTS5 refusing a query we did not foresee
+        raise QueryError(f"q: cannot search for {q!r} ({e})") from e
+
+
+def _search(store: Store, q: str, match: str, *, limit: int) -> dict[str, Any]:
     docs = [{"doc_id": r[0], "title": r[1], "outlet": r[2], "published": r[3],
              "url": r[4], "snippet": r[5]} for r in store.conn.execute(
         "SELECT d.doc_id, d.title, d.outlet, d.published, d.url, "
