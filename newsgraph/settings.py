@@ -81,6 +81,9 @@ SETTINGS: dict[str, Setting] = {s.name: s for s in (
     Setting("jobs", "NEWSGRAPH_JOBS", 1,
             "Worker processes for extraction (0 = one per core). Output is the same "
             "for any number.", _count),
+    Setting("ingest_token", "NEWSGRAPH_INGEST_TOKEN", None,
+            "serve: accept POST /api/articles with 'Authorization: Bearer TOKEN' (at least "
+            "16 characters).", str),
 )}
 
 

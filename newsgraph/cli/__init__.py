@@ -20,6 +20,7 @@ from .failure import fatal_message
 from .ingest import extract, ingest
 from .kb import kb
 from .query import actors, events, quotes, show, timeline
+from .serve import serve
 
 EXIT_INTERRUPTED = 130
 DB = settings.setting("db")
@@ -91,5 +92,5 @@ def main(ctx: click.Context, db: str | None) -> None:
 
 main.add_command(kb)
 main.add_command(extract)
-for command in (ingest, timeline, events, quotes, actors, show):
+for command in (ingest, timeline, events, quotes, actors, show, serve):
     main.add_command(_with_db_option(command))
