@@ -12,6 +12,7 @@ from typing import Any
 import click
 
 from ..errors import NewsgraphError
+from .export import export, load, spark
 from .ingest import extract, ingest
 from .kb import kb
 from .query import actors, events, quotes, show, timeline
@@ -44,4 +45,6 @@ def main(ctx: click.Context, db: str | None) -> None:
 
 main.add_command(kb)
 for command in (ingest, extract, timeline, events, quotes, actors, show):
+    main.add_command(command)
+for command in (export, load, spark):  # newsgraph.cli.export
     main.add_command(command)
