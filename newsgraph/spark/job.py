@@ -50,7 +50,8 @@ def session(master: str | None = None, *, config: dict[str, str] | None = None) 
         from pyspark.sql import SparkSession
     except ImportError as e:
         raise SparkJobError("no pyspark here: pip install 'newsgraph[spark]'") from e
-    builder = SparkSession.builder.appName("newsgraph")
+    builder = SparkSession.builder.appName("newsgraph").config(
+        "spark.ui.showConsoleProgress", "false")
     if master:
         builder = builder.master(master)
     for key, value in (config or {}).items():
