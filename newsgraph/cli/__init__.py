@@ -16,6 +16,7 @@ import click
 
 from .. import settings
 from ..errors import NewsgraphError
+from .export import export, load, spark
 from .failure import fatal_message
 from .ingest import extract, ingest
 from .kb import kb
@@ -92,5 +93,6 @@ def main(ctx: click.Context, db: str | None) -> None:
 
 main.add_command(kb)
 main.add_command(extract)
-for command in (ingest, timeline, events, quotes, actors, show, serve):
+for command in (ingest, timeline, events, quotes, actors, show, serve, export, load):
     main.add_command(_with_db_option(command))
+main.add_command(spark)
