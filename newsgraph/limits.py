@@ -1,4 +1,5 @@
-"""Every size limit on input, in one place, each with an environment override.
+"""Every size limit on input, in one place, each a setting (newsgraph/settings.py)
+with an environment override:
 
     NEWSGRAPH_MAX_TEXT    characters of text per article (default 500,000)
     NEWSGRAPH_MAX_INPUT   bytes one file or stream may decompress to (default 4 GB)
@@ -20,22 +21,22 @@ Values are read when used, so a test or a long-running caller can change them.
 
 from __future__ import annotations
 
-import os
+from . import settings
 
-ENV_MAX_TEXT = "NEWSGRAPH_MAX_TEXT"
-ENV_MAX_INPUT = "NEWSGRAPH_MAX_INPUT"
-ENV_WINDOW = "NEWSGRAPH_WINDOW"
-ENV_MAX_STORE = "NEWSGRAPH_MAX_STORE"
-ENV_QUICK_CHECK = "NEWSGRAPH_QUICK_CHECK"
-DEFAULT_QUICK_CHECK = 256_000_000
+ENV_MAX_TEXT = settings.setting("max_text").env
+ENV_MAX_INPUT = settings.setting("max_input").env
+ENV_WINDOW = settings.setting("window").env
+ENV_MAX_STORE = settings.setting("max_store").env
+ENV_QUICK_CHECK = settings.setting("quick_check").env
+DEFAULT_QUICK_CHECK = settings.setting("quick_check").default
 
 # Measured (bench/size.py, one core of the 2-core CI machine class): ~90 s per
 # million characters through every stage, so the default limit keeps any accepted
 # article under a minute; spaCy refuses texts over 1,000,000 characters by default.
-DEFAULT_MAX_TEXT = 500_000
+DEFAULT_MAX_TEXT = settings.setting("max_text").default
 SPACY_MAX_LENGTH = 1_000_000
-DEFAULT_MAX_INPUT = 4_000_000_000
-DEFAULT_WINDOW = 20_000
+DEFAULT_MAX_INPUT = settings.setting("max_input").default
+DEFAULT_WINDOW = settings.setting("window").default
 MIN_WINDOW = 2_000
 
 # HTML and escaped JSON carry more bytes than their text: allow this many times the
@@ -45,46 +46,31 @@ LINE_FACTOR = 8
 # A stream that runs this many bytes without a line break is not a text format any
 # reader here knows (a compression bomb of zeros, a binary blob named .warc).
 MAX_UNBROKEN = 64_000_000
-# Characters of an offending value an error message quotes at most.
-EXCERPT_CHARS = 60
-
-
-def _int_env(name: str, default: int, *, minimum: int = 1) -> int:
-    raw = os.environ.get(name, "").strip().replace("_", "")
-    if not raw:
-        return default
-    try:
-        value = int(float(raw))
-    except ValueError:
-        return default
-    return max(minimum, value)
 
 
 def max_text() -> int:
     """Characters of text per article."""
-    return _int_env(ENV_MAX_TEXT, DEFAULT_MAX_TEXT)
+    return max(1, settings.get("max_text"))
 
 
 def max_input() -> int:
     """Bytes one file or stream may decompress to."""
-    return _int_env(ENV_MAX_INPUT, DEFAULT_MAX_INPUT)
+    return max(1, settings.get("max_input"))
 
 
 def window() -> int:
     """Characters of cleaned text the stages see at a time (below spaCy's limit)."""
-    return min(_int_env(ENV_WINDOW, DEFAULT_WINDOW, minimum=MIN_WINDOW),
-               SPACY_MAX_LENGTH - 1)
+    return min(max(MIN_WINDOW, settings.get("window")), SPACY_MAX_LENGTH - 1)
 
 
 def max_store() -> int | None:
     """Bytes the store may grow to; None: as far as the disk allows."""
-    value = _int_env(ENV_MAX_STORE, 0, minimum=0)
-    return value or None
+    return settings.get("max_store") or None
 
 
 def quick_check_max() -> int:
     """Stores up to this size are checked (`PRAGMA quick_check`) when opened."""
-    return _int_env(ENV_QUICK_CHECK, DEFAULT_QUICK_CHECK, minimum=0)
+    return int(settings.get("quick_check"))
 
 
 def size(n: int) -> str:

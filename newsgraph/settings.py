@@ -42,6 +42,18 @@ def _count(text: str) -> int:
     return value
 
 
+def _amount(text: str) -> int:
+    """A count or size: "500000", "500_000", "5e5"."""
+    value = int(float(text.replace("_", "")))
+    if value < 0:
+        raise ValueError("a negative number")
+    return value
+
+
+def _flag(text: str) -> bool:
+    return text.strip().lower() not in ("", "0", "no", "false", "off")
+
+
 def _fraction(text: str) -> float:
     value = float(text)
     if not 0.0 <= value <= 1.0:
@@ -81,6 +93,23 @@ SETTINGS: dict[str, Setting] = {s.name: s for s in (
     Setting("jobs", "NEWSGRAPH_JOBS", 1,
             "Worker processes for extraction (0 = one per core). Output is the same "
             "for any number.", _count),
+    # input limits (newsgraph/limits.py explains how every stage keeps to them)
+    Setting("max_text", "NEWSGRAPH_MAX_TEXT", 500_000,
+            "Characters of text per article; a longer article is refused, naming its "
+            "size.", _amount),
+    Setting("max_input", "NEWSGRAPH_MAX_INPUT", 4_000_000_000,
+            "Bytes one file or stream may decompress to.", _amount),
+    Setting("window", "NEWSGRAPH_WINDOW", 20_000,
+            "Characters of cleaned text the stages see at a time (a longer article is "
+            "analysed one window of whole paragraphs at a time).", _amount),
+    Setting("max_store", "NEWSGRAPH_MAX_STORE", 0,
+            "Bytes the store may grow to (0: as far as the disk allows).", _amount),
+    Setting("quick_check", "NEWSGRAPH_QUICK_CHECK", 256_000_000,
+            "Stores up to this many bytes get SQLite's quick_check when opened (0: "
+            "never).", _amount),
+    Setting("debug", "NEWSGRAPH_DEBUG", False,
+            "Print the traceback of an unexpected error after its one-line message.",
+            _flag),
     Setting("ingest_token", "NEWSGRAPH_INGEST_TOKEN", None,
             "serve: accept POST /api/articles with 'Authorization: Bearer TOKEN' (at least "
             "16 characters).", str),
