@@ -152,8 +152,9 @@ class Pipeline:
 
         start = _stage_index(after)
         if jobs <= 1:
-            ctx = self.context()
+            ctx: Context | None = None  # loaded with the first article, not before
             for batch in _batches(articles, batch_size):
+                ctx = ctx or self.context()
                 yield from run_batch(batch, ctx=ctx, start=start, batch_size=batch_size)
         else:
             yield from parallel.process_many(articles, options=self.options, jobs=jobs,
