@@ -25,7 +25,7 @@ from pathlib import Path
 import pytest
 
 from newsgraph import limits, windows
-from newsgraph.errors import ReadError, UsageError, excerpt, safe
+from newsgraph.errors import ReadError, excerpt, safe
 from newsgraph.model import Article
 from newsgraph.read import iter_articles
 
@@ -222,7 +222,8 @@ def test_a_bad_byte_in_utf8_is_replaced_with_one_warning_never_cp1252(tmp_path):
 
 @pytest.mark.parametrize("data, expected", [
     ("Café au lait, déjà vu: the talks.".encode("cp1252"), "Café au lait, déjà vu"),
-    (b"The minister\x92s visit, \x93a success\x94.", "The minister\u2019s visit, \u201ca success\u201d"),
+    (b"The minister\x92s visit, \x93a success\x94.",
+     "The minister\u2019s visit, \u201ca success\u201d"),
     ("UTF-16 without a mark: the talks.".encode("utf-16-le"), "UTF-16 without a mark"),
     ("UTF-16 big-endian: the talks.".encode("utf-16-be"), "UTF-16 big-endian"),
     (b"\xef\xbb\xbfA BOM, then the talks.", "A BOM, then"),
@@ -239,8 +240,10 @@ def test_whole_file_decodings(tmp_path, data, expected):
 
 
 @pytest.mark.parametrize("line, field", [
-    ({"text": "Fine text about the talks.", "outlet": ["a", "b"]}, "'outlet' must be a string, not a list"),
-    ({"text": "Fine text about the talks.", "published": "2024-13-45"}, "'published' is not a date"),
+    ({"text": "Fine text about the talks.", "outlet": ["a", "b"]},
+     "'outlet' must be a string, not a list"),
+    ({"text": "Fine text about the talks.", "published": "2024-13-45"},
+     "'published' is not a date"),
     ({"text": "Fine text about the talks.", "published": True}, "'published' must be a date"),
     ({"text": "Fine text about the talks.", "title": 12}, "'title' must be a string, not a number"),
     ({"text": 42}, "'text' must be a string, not a number"),
@@ -290,7 +293,8 @@ def test_unreadable_folders_and_files_are_reported(tmp_path):
     try:
         code = ("import sys; from newsgraph.read import iter_articles\n"
                 "for item in iter_articles([sys.argv[1]]):\n"
-                "    print(type(item).__name__, item if not hasattr(item, 'raw') else item.source)\n")
+                "    shown = item.source if hasattr(item, 'raw') else item\n"
+                "    print(type(item).__name__, shown)\n")
         run = run_py([sys.executable, "-c", code, str(top)], unprivileged=True)
     finally:
         (top / "locked").chmod(0o755)
