@@ -55,9 +55,19 @@ def _int_env(name: str, default: int, *, minimum: int = 1) -> int:
         return default
     try:
         value = int(float(raw))
-    except ValueError:
-        return default
-    return max(minimum, value)
+    except (ValueError, OverflowError):
+        value = None
+    if value is None or value < minimum:
+        from .errors import UsageError, excerpt
+
+        raise UsageError(f"${name}", f"not a whole number of at least {minimum}: "
+                                     f"{excerpt(os.environ[name])}")
+    return value
+
+
+def check_all() -> None:
+    """Raise UsageError now for any limit set to nonsense in the environment."""
+    max_text(), max_input(), window(), max_store(), quick_check_max()
 
 
 def max_text() -> int:

@@ -10,6 +10,7 @@ from typing import Any
 
 import click
 
+from ..errors import safe
 from ..store import validate
 from . import output
 
@@ -35,7 +36,7 @@ def _emit(ctx: click.Context, store: Any, records: Any, *, fmt: str,
           columns: list[output.Column], what: str) -> None:
     if not records:
         if store.count("documents") == 0:
-            click.echo(f"the store {store.path} is empty: add articles with "
+            click.echo(f"the store {safe(store.path)} is empty: add articles with "
                        "`newsgraph ingest PATHS`", err=True)
         elif fmt in ("table", "md", "jsonl"):
             click.echo(f"no {what} match", err=True)
