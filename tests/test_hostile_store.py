@@ -78,7 +78,7 @@ def _corrupt(path: Path) -> None:
     path.write_bytes(bytes(data))
 
 
-@pytest.mark.parametrize("quick_check", ["256000000", "0"])
+@pytest.mark.parametrize("quick_check", ["128000000", "0"])
 def test_corrupt_store_is_reported_once_and_never_written(tmp_path, filled, quick_check):
     _corrupt(filled)
     before = digest(filled)

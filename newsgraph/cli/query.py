@@ -5,12 +5,13 @@ matched literally), so nonsense is a clear error, not "no events match"."""
 
 from __future__ import annotations
 
+import sqlite3
 from collections.abc import Callable
 from typing import Any
 
 import click
 
-from ..errors import safe
+from ..errors import UsageError, excerpt, safe
 from ..store import validate
 from . import output
 
@@ -91,7 +92,13 @@ def quotes(ctx: click.Context, speaker: str | None, search: str | None, fmt: str
     speaker = validate.name(speaker, param="--speaker")
     search = validate.search(search)
     with _open(ctx, with_kb=bool(speaker)) as store:
-        records = store.quotes(speaker=speaker, search=search)
+        try:
+            records = store.quotes(speaker=speaker, search=search)
+        except sqlite3.OperationalError as e:
+            if "fts5" not in str(e).lower():
+                raise
+            raise UsageError("--search", f"cannot search for {excerpt(search or '')} "
+                                         f"({e})") from e
         _emit(ctx, store, records, fmt=fmt, columns=output.QUOTE_COLUMNS, what="quotes")
 
 
