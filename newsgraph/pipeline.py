@@ -119,8 +119,10 @@ class Pipeline:
         from . import windows
 
         ctx = self.context()
+        # a long article goes through the stages after cleaning a window at a time
+        # (newsgraph/windows.py); parsing alone joins the windows' Docs into one
         for k, (name, stage) in enumerate(STAGES):
-            if name == "parse" and windows.needed(article):  # a long article
+            if name == "parse" and until != "parse" and windows.needed(article):
                 windows.run(article, ctx=ctx, stages=_through(STAGES[k:], until))
                 break
             stage(article, ctx=ctx)
