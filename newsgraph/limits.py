@@ -6,7 +6,7 @@ with an environment override:
     NEWSGRAPH_WINDOW      characters the stages after cleaning see at a time (20,000)
     NEWSGRAPH_MAX_STORE   bytes the store may grow to (default: no limit but the disk)
     NEWSGRAPH_QUICK_CHECK stores up to this many bytes get `PRAGMA quick_check` when
-                          opened (default 256 MB; 0 = never)
+                          opened (default 128 MB; 0 = never)
 
 The text limit is the one number every stage respects: the readers refuse a longer
 article (naming its size and this limit) and HTML pages and JSON lines are allowed a
@@ -48,29 +48,46 @@ LINE_FACTOR = 8
 MAX_UNBROKEN = 64_000_000
 
 
+def _at_least(name: str, minimum: int) -> int:
+    """The setting `name`, a whole number; UsageError naming its variable when it is
+    set below `minimum` (or to something that is not a number: settings.get)."""
+    value = int(settings.get(name))
+    if value < minimum:
+        from .errors import UsageError
+
+        raise UsageError(f"${settings.setting(name).env}",
+                         f"not a whole number of at least {minimum}: {value}")
+    return value
+
+
 def max_text() -> int:
     """Characters of text per article."""
-    return max(1, settings.get("max_text"))
+    return _at_least("max_text", 1)
 
 
 def max_input() -> int:
     """Bytes one file or stream may decompress to."""
-    return max(1, settings.get("max_input"))
+    return _at_least("max_input", 1)
 
 
 def window() -> int:
     """Characters of cleaned text the stages see at a time (below spaCy's limit)."""
-    return min(max(MIN_WINDOW, settings.get("window")), SPACY_MAX_LENGTH - 1)
+    return min(_at_least("window", MIN_WINDOW), SPACY_MAX_LENGTH - 1)
 
 
 def max_store() -> int | None:
     """Bytes the store may grow to; None: as far as the disk allows."""
-    return settings.get("max_store") or None
+    return _at_least("max_store", 0) or None
 
 
 def quick_check_max() -> int:
     """Stores up to this size are checked (`PRAGMA quick_check`) when opened."""
-    return int(settings.get("quick_check"))
+    return _at_least("quick_check", 0)
+
+
+def check_all() -> None:
+    """Raise now for any limit set to nonsense in the environment."""
+    max_text(), max_input(), window(), max_store(), quick_check_max()
 
 
 def size(n: int) -> str:

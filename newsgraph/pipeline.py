@@ -69,8 +69,10 @@ class Pipeline:
         from . import windows
 
         ctx = self.context()
+        # a long article goes through the stages after cleaning a window at a time
+        # (newsgraph/windows.py); parsing alone joins the windows' Docs into one
         for k, stage in enumerate(self.stages):
-            if stage.batched_parse and windows.needed(article):
+            if stage.batched_parse and until != stage.name and windows.needed(article):
                 windows.run(article, ctx=ctx, stages=through(self.stages[k:], until))
                 break
             stage.fn(article, ctx=ctx)
@@ -102,8 +104,9 @@ class Pipeline:
 
         start = stage_index(self.stages, after)
         if jobs <= 1:
-            ctx = self.context()
+            ctx: Context | None = None  # loaded with the first article, not before
             for batch in batches(articles, batch_size):
+                ctx = ctx or self.context()
                 failed = run_stages(batch, ctx=ctx, start=start, batch_size=batch_size,
                                     stages=self.stages)
                 yield from (as_result(a, f) for a, f in zip(batch, failed, strict=True))

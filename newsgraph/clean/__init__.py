@@ -67,9 +67,12 @@ def clean(article: Article) -> None:
     _body(lines, keep, state, start=body_start)
     _tail(lines, keep)
     kept = [lines[i].strip() if keep[i] else None for i in range(len(lines))]
-    state.removed.extend(lines[i].strip() for i in range(len(lines))
-                         if not keep[i] and lines[i].strip()
-                         and lines[i].strip() not in state.removed)
+    seen = set(state.removed)  # a set: a long text removes thousands of lines
+    for i in range(len(lines)):
+        line = lines[i].strip()
+        if not keep[i] and line and line not in seen:
+            seen.add(line)
+            state.removed.append(line)
     _dateline(kept, state)
     article.text = _join(kept)
     article.removed = state.removed

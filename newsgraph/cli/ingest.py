@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import sqlite3
 import sys
 import time
@@ -25,8 +24,10 @@ from ..errors import (
 )
 from ..model import Article
 from ..store.connect import store_error
+from .output import to_json
 
 MAX_OUTLET_CHARS = 200
+MAX_JOBS_PER_CORE = 4
 # Stored articles per transaction (see _Batched): a COMMIT cost ~4 ms an article when
 # each article had its own; a batch commits at least every BATCH_SECONDS.
 BATCH_ARTICLES = 200
@@ -63,12 +64,19 @@ def _say_warnings(article: Article) -> None:
 
 
 def _check_options(paths: tuple[str, ...], published: str | None,
-                   outlet: str | None) -> None:
+                   outlet: str | None, jobs: int) -> None:
     """Every bad option stops the run here, before the store is opened or anything
     is read (raises UsageError naming the option)."""
+    from .. import limits
+    from ..pipeline import jobs_from
     from ..read import check_paths, parse_user_date
 
+    limits.check_all()
     check_paths(paths)
+    most = MAX_JOBS_PER_CORE * jobs_from(0)
+    if jobs > most:
+        raise UsageError("--jobs", f"{jobs} workers is more than {most} ({MAX_JOBS_PER_CORE} "
+                                   "per core; each loads its own model)")
     if published is not None:
         parse_user_date(published, param="--published")
     if outlet is not None and (not outlet.strip() or safe(outlet) != outlet
@@ -192,7 +200,7 @@ def ingest(ctx: click.Context, paths: tuple[str, ...], published: str | None,
     from .. import store as store_mod
     from ..pipeline import StageError, jobs_from
 
-    _check_options(paths, published, outlet)
+    _check_options(paths, published, outlet, jobs)
     pipeline = _pipeline(model, kb_files)
     tally = Tally()
     with store_mod.open(ctx.obj["db"], kb=pipeline.kb) as store:
@@ -292,7 +300,7 @@ def extract(ctx: click.Context, paths: tuple[str, ...], published: str | None,
     """Print one JSON record per article (no store), one per line."""
     from ..pipeline import StageError, jobs_from
 
-    _check_options(paths, published, outlet)
+    _check_options(paths, published, outlet, jobs)
     pipeline = _pipeline(model, kb_files)
     tally = Tally()
     items = _prepared(_articles(paths, published=published, outlet=outlet))
@@ -303,5 +311,5 @@ def extract(ctx: click.Context, paths: tuple[str, ...], published: str | None,
             if isinstance(item, _Settled | StageError):
                 _count_settled(item, tally)
                 continue
-            click.echo(json.dumps(item.to_record(), ensure_ascii=False))
+            click.echo(to_json(item.to_record(), indent=None))
     ctx.exit(1 if tally.failed else 0)

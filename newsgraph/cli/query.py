@@ -5,11 +5,13 @@ matched literally), so nonsense is a clear error, not "no events match"."""
 
 from __future__ import annotations
 
+import sqlite3
 from collections.abc import Callable
 from typing import Any
 
 import click
 
+from ..errors import UsageError, excerpt, safe
 from ..store import queries, validate
 from . import output
 
@@ -31,7 +33,7 @@ def _emit(ctx: click.Context, store: Any, records: Any, *, fmt: str,
           columns: list[output.Column], what: str) -> None:
     if not records:
         if store.count("documents") == 0:
-            click.echo(f"the store {store.path} is empty: add articles with "
+            click.echo(f"the store {safe(store.path)} is empty: add articles with "
                        "`newsgraph ingest PATHS`", err=True)
         elif fmt in ("table", "md", "jsonl"):
             click.echo(f"no {what} match", err=True)
@@ -86,7 +88,13 @@ def quotes(ctx: click.Context, speaker: str | None, search: str | None, fmt: str
     speaker = validate.name(speaker, param="--speaker")
     search = validate.search(search)
     with _open(ctx, with_kb=bool(speaker)) as store:
-        records = queries.quotes(store, speaker=speaker, search=search)
+        try:
+            records = queries.quotes(store, speaker=speaker, search=search)
+        except sqlite3.OperationalError as e:
+            if "fts5" not in str(e).lower():
+                raise
+            raise UsageError("--search", f"cannot search for {excerpt(search or '')} "
+                                         f"({e})") from e
         _emit(ctx, store, records, fmt=fmt, columns=output.QUOTE_COLUMNS, what="quotes")
 
 

@@ -29,8 +29,8 @@ from ..time.formats import parse_date, parse_user_date
 from .decode import decode
 from .html import article_from_html, looks_like_html
 from .jsonl import read_jsonl
-from .stream import GZIP_MAGIC, bounded, open_file
-from .warc import read_warc
+from .stream import GZIP_MAGIC, Bounded, bounded, check, open_file
+from .warc import read_warc, warc_unbroken
 
 KINDS = {
     ".txt": "text", ".text": "text",
@@ -151,7 +151,8 @@ def _read_file(path: Path, *, kind: str, gz: bool, max_bytes: int
         if kind == "warc":
             # gunzipped here (every record is its own gzip member), so a cut member
             # is an error, never a short record
-            with open_file(source, source=source, gz=None) as stream:
+            with open_file(source, source=source, gz=None,
+                           max_unbroken=warc_unbroken(max_bytes)) as stream:
                 yield from read_warc(stream, source=source, max_bytes=max_bytes)
             return
         if kind == "sniff":
@@ -161,6 +162,8 @@ def _read_file(path: Path, *, kind: str, gz: bool, max_bytes: int
         limit = max_bytes * (limits.HTML_FACTOR if kind == "html" else 4)
         with open_file(source, source=source, gz=gz) as stream:
             data = stream.read(limit + 1)
+            if len(data) <= limit:
+                check(stream)
         if len(data) > limit:
             yield ReadError(source, f"too large: over {limits.size(limit)} (limit "
                                     f"{limits.size(max_bytes)} of text per article, "
@@ -236,14 +239,20 @@ def _sniffed(stream: io.BufferedReader, *, source: str, max_bytes: int
     """An input of unknown kind (stdin, a file without a known extension): JSON Lines,
     a WARC or one text or HTML article, by its first bytes."""
     head = stream.peek(65536)[:65536]
+    if not head:
+        check(stream)
     if head.lstrip()[:1] == b"{":
         yield from read_jsonl(stream, source=source, max_bytes=max_bytes)
         return
     if head.startswith(b"WARC/"):
+        if isinstance(stream.raw, Bounded):
+            stream.raw.max_unbroken = warc_unbroken(max_bytes)
         yield from read_warc(stream, source=source, max_bytes=max_bytes)
         return
     limit = max_bytes * limits.HTML_FACTOR
     data = stream.read(limit + 1)
+    if len(data) <= limit:
+        check(stream)
     if len(data) > limit:
         yield ReadError(source, f"too large: over {limits.size(limit)} (limit "
                                 f"{limits.size(max_bytes)} of text per article, "

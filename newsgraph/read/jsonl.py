@@ -20,6 +20,7 @@ from ..model import Article
 from ..time.formats import parse_date
 from .decode import decode
 from .html import article_from_html, outlet_from_url
+from .stream import check
 
 _CHUNK = 1 << 20
 # What is not blank: runs of blank lines are skipped in C, not one line at a time.
@@ -57,6 +58,7 @@ def _lines(stream: IO[bytes], *, limit: int) -> Iterator[tuple[int, bytes | None
             yield (lineno, None, over) if over else (lineno, bytes(part), len(part))
             lineno += 1
             part, over, pos = bytearray(), 0, nl + 1
+    check(stream)  # a cut gzip: its last piece is not a line
     if over:
         yield lineno, None, over
     elif part.strip():

@@ -45,19 +45,26 @@ class Bounded(io.RawIOBase):
         self.max_unbroken = max_unbroken
         self.total = 0
         self._unbroken = 0
+        self.pending: ReadError | None = None
         self._what = what
 
     def readable(self) -> bool:
         return True
 
     def readinto(self, buffer) -> int:  # type: ignore[no-untyped-def]
+        if self.pending is not None:
+            raise self.pending
         try:
-            chunk = self._raw.read(len(buffer))
-        except _GZIP_ERRORS as e:
-            raise ReadError(self.source, gzip_reason(e)) from e
-        except OSError as e:
-            raise ReadError(self.source, f"cannot read ({e.strerror or type(e).__name__})"
-                            ) from e
+            # read1: one read underneath, so what came before an error is not lost
+            read = getattr(self._raw, "read1", self._raw.read)
+            chunk = read(len(buffer))
+        except (*_GZIP_ERRORS, OSError) as e:
+            # End the data here, raise at the next read: a buffered reader above would
+            # drop what it read before this call (`check` raises it at the end).
+            reason = (gzip_reason(e) if isinstance(e, _GZIP_ERRORS)
+                      else f"cannot read ({e.strerror or type(e).__name__})")
+            self.pending = ReadError(self.source, reason)
+            return 0
         n = len(chunk)
         self.total += n
         if self.total > self.max_total:
@@ -80,6 +87,14 @@ class Bounded(io.RawIOBase):
                 self._also_close.close()
         finally:
             super().close()
+
+
+def check(stream: IO[bytes]) -> None:
+    """Raise the error that ended `stream` early (a cut gzip), if any: call it where
+    a reader meets the end of its data, before trusting the last piece."""
+    raw = getattr(stream, "raw", stream)
+    if isinstance(raw, Bounded) and raw.pending is not None:
+        raise raw.pending
 
 
 def bounded(raw: IO[bytes], *, source: str, gz: bool,

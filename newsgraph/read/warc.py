@@ -16,10 +16,17 @@ from ..errors import ReadError, excerpt
 from ..model import Article
 from .decode import decode
 from .html import article_from_html, outlet_from_url
+from .stream import check
 
 # Kept for callers of the old name: the factor lives in newsgraph.limits.
 HTML_FACTOR = limits.HTML_FACTOR
 _CHARSET = re.compile(r"charset=[\"']?([\w.:-]+)", re.I)
+
+
+def warc_unbroken(max_bytes: int) -> int:
+    """Bytes a WARC may run without a line break: its header lines are short, and a
+    record body (a minified page on one line) is refused past the HTML limit anyway."""
+    return max_bytes * limits.HTML_FACTOR + (1 << 20)
 
 
 def read_warc(stream: IO[bytes], *, source: str, max_bytes: int
@@ -30,6 +37,11 @@ def read_warc(stream: IO[bytes], *, source: str, max_bytes: int
     peek = getattr(stream, "peek", None)
     head = peek(16)[:16] if peek is not None else b""
     if peek is not None and not head.startswith(b"WARC/"):
+        try:
+            check(stream)  # a cut or corrupt gzip says so itself
+        except ReadError as e:
+            yield e
+            return
         yield ReadError(source, f"not a WARC file (it starts with {excerpt(head, 16)})")
         return
     found = 0
@@ -49,11 +61,12 @@ def read_warc(stream: IO[bytes], *, source: str, max_bytes: int
                                      f"{limits.size(max_bytes)} of text, "
                                      f"${limits.ENV_MAX_TEXT})")
                 continue
-            if _cut(record):
+            if _cut(record, stream):
                 yield ReadError(source, f"truncated WARC: the record for {uri} ends "
                                         "before its Content-Length (not stored)")
                 return
             yield _record_article(body, ctype or "", uri=uri, max_bytes=max_bytes)
+        check(stream)
     except ReadError as e:
         yield e
         return
@@ -66,16 +79,19 @@ def read_warc(stream: IO[bytes], *, source: str, max_bytes: int
         yield ReadError(source, "no HTML response records in the WARC")
 
 
-def _cut(record: Any) -> bool:
-    """Whether the record's bytes ran out before its declared length."""
+def _cut(record: Any, stream: IO[bytes]) -> bool:
+    """Whether the record's bytes ran out before its declared length (a cut gzip
+    raises its own ReadError here)."""
     raw = getattr(record, "raw_stream", None)
     left = getattr(raw, "limit", 0)
     if not left:
         return False
+    check(stream)
     try:  # what is left must still be there: read it (bounded by the record length)
         while left > 0:
             chunk = raw.read(min(left, 1 << 16))
             if not chunk:
+                check(stream)
                 return True
             left -= len(chunk)
     except ReadError:

@@ -54,6 +54,10 @@ def store_error(path: Path | str, e: sqlite3.Error) -> StoreError:
             f"{path}: the store is read-only (its file or folder cannot be written); "
             "queries work, ingest needs write access")
     if code == SQLITE_CANTOPEN:
+        why = writable_hint(Path(path))
+        if why:
+            return StoreReadOnlyError(f"{path}: the store is read-only ({why}); queries "
+                                      "work, ingest needs write access")
         return StoreError(f"{path}: cannot open the store file ({e})")
     if code in (SQLITE_BUSY, SQLITE_LOCKED):
         return StoreError(f"{path}: the store is locked by another process ({e}); "
@@ -184,9 +188,14 @@ def prove_writable(conn: sqlite3.Connection, path: Path) -> None:
 
 
 def writable_hint(path: Path) -> str:
-    """Why a store may not be writable, for a message: the file or its folder."""
-    if path.exists() and not os.access(path, os.W_OK):
-        return "the file is read-only"
-    if not os.access(path.parent if str(path.parent) else Path("."), os.W_OK):
-        return "its folder is read-only"
-    return "it cannot be written"
+    """Why an existing store cannot be written ("its folder is read-only"), or ""."""
+    try:
+        if not path.exists():
+            return ""
+        if not os.access(path, os.W_OK):
+            return "the file is read-only"
+        if not os.access(path.absolute().parent, os.W_OK | os.X_OK):
+            return "its folder is read-only"
+    except OSError:
+        return ""
+    return ""
