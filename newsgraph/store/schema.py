@@ -168,11 +168,12 @@ def m003_serve_indexes(conn: sqlite3.Connection) -> None:
     # for `serve` over a million events: pages by date, type, status and actor, and the
     # few wide-interval events a date window must not miss (newsgraph.store.analytics)
     _execute_all(conn, """
-    CREATE INDEX events_dates ON events(sort_start, sort_end);
-    CREATE INDEX events_type_dates ON events(type, sort_start);
-    CREATE INDEX events_status_dates ON events(status, sort_start);
-    CREATE INDEX events_width ON events(julianday(sort_end) - julianday(sort_start));
-    CREATE INDEX event_actors_actor_event ON event_actors(actor_id, event_id, role);
+    CREATE INDEX events_dates ON events(sort_start, sort_end, id, type);
+    CREATE INDEX events_type_dates ON events(type, sort_start, sort_end, id);
+    CREATE INDEX events_status_dates ON events(status, sort_start, sort_end, id);
+    CREATE INDEX events_width ON events(julianday(sort_end) - julianday(sort_start),
+                                        sort_end, sort_start, id);
+    CREATE INDEX event_actors_actor_event ON event_actors(actor_id, event_id);
     """)
 
 
