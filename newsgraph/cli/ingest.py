@@ -64,7 +64,7 @@ def _say_warnings(article: Article) -> None:
 
 
 def _check_options(paths: tuple[str, ...], published: str | None,
-                   outlet: str | None, jobs: int) -> None:
+                   outlet: str | None, jobs: int | None) -> None:
     """Every bad option stops the run here, before the store is opened or anything
     is read (raises UsageError naming the option)."""
     from .. import limits
@@ -74,6 +74,7 @@ def _check_options(paths: tuple[str, ...], published: str | None,
     limits.check_all()
     check_paths(paths)
     most = MAX_JOBS_PER_CORE * jobs_from(0)
+    jobs = settings.get("jobs", jobs)
     if jobs > most:
         raise UsageError("--jobs", f"{jobs} workers is more than {most} ({MAX_JOBS_PER_CORE} "
                                    "per core; each loads its own model)")
