@@ -51,7 +51,7 @@ def db(tmp_path):
 
 
 def test_a_year_window_finds_events_spanning_it_and_pages_in_order(db):
-    with store_mod.open(db, readonly=True) as s:
+    with store_mod.open(db, read_only=True) as s:
         whole = analytics.event_page(s, EventFilter(since="2020", until="2020"), limit=50)
         starts = [(e["start"], e["type"]) for e in whole["events"]]
         assert starts == [("2016-01-01", "COOPERATE"), ("2020-02-02", "CONSULT"),
@@ -71,7 +71,7 @@ def test_a_year_window_finds_events_spanning_it_and_pages_in_order(db):
 
 
 def test_counts_graph_relations_and_browse(db):
-    with store_mod.open(db, readonly=True) as s:
+    with store_mod.open(db, read_only=True) as s:
         counts = analytics.timeline_counts(s, EventFilter(actors=("QA",)), bucket="year")
         assert counts == [{"bucket": "2016", "n": 1}, {"bucket": "2019", "n": 1},
                           {"bucket": "2020", "n": 3}, {"bucket": "2021", "n": 1}]
@@ -99,7 +99,7 @@ def test_bad_filters_are_refused(kwargs):
 
 
 def test_bad_cursor_and_limit_are_refused(db):
-    with store_mod.open(db, readonly=True) as s:
+    with store_mod.open(db, read_only=True) as s:
         for cursor in ("!!!", "WyJ4Il0", "eyJzIjogMX0"):  # not base64, ["x"], {"s": 1}
             with pytest.raises(QueryError):
                 analytics.event_page(s, EventFilter(), cursor=cursor)
@@ -109,12 +109,12 @@ def test_bad_cursor_and_limit_are_refused(db):
 
 def test_readonly_open_reads_what_a_writer_commits_later_and_writes_nothing(db, tmp_path):
     with pytest.raises(StoreError, match="no store"):
-        store_mod.open(tmp_path / "missing.db", readonly=True)
+        store_mod.open(tmp_path / "missing.db", read_only=True)
     assert not (tmp_path / "missing.db").exists()
     (tmp_path / "junk.db").write_bytes(b"not sqlite at all" * 100)
     with pytest.raises(StoreError, match="not a newsgraph store"):
-        store_mod.open(tmp_path / "junk.db", readonly=True)
-    with store_mod.open(db, readonly=True) as reader:
+        store_mod.open(tmp_path / "junk.db", read_only=True)
+    with store_mod.open(db, read_only=True) as reader:
         before = reader.count("events")
         with pytest.raises(Exception, match="readonly|read-only"):
             reader.conn.execute("DELETE FROM events")
