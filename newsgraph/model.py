@@ -123,6 +123,9 @@ class Event:
     location: Location | None = None
     occasion: str | None = None
     status: str = "reported"
+    confidence: float | None = None  # 0-1: how well the text supports the event (events/confidence.py)
+    # how the parties were found ("arguments", "fallback", "continued"; not serialized)
+    evidence: str = "arguments"
 
     def to_dict(self) -> dict[str, Any]:
         return {"type": self.type, "mode": self.mode,
@@ -132,6 +135,7 @@ class Event:
                 "interval": self.interval.to_dict() if self.interval else None,
                 "location": self.location.to_dict() if self.location else None,
                 "occasion": self.occasion, "status": self.status, "trigger": self.trigger,
+                "confidence": self.confidence,
                 "text": self.text, "start": self.start, "end": self.end}
 
 

@@ -62,7 +62,7 @@ def db(tmp_path):
 def test_open_sets_wal_and_records_migrations(db, tmp_path):
     assert db.conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
     names = [r[0] for r in db.conn.execute("SELECT name FROM migrations")]
-    assert names == ["m001_initial", "m002_minhash"]
+    assert names == ["m001_initial", "m002_minhash", "m003_event_confidence"]
     # reopening applies nothing twice
     with store_mod.open(tmp_path / "t.db") as again:
         assert [r[0] for r in again.conn.execute("SELECT name FROM migrations")] == names

@@ -14,7 +14,7 @@ import re
 from typing import Any
 
 from ..model import Article, Event
-from . import context, fallback, roles
+from . import confidence, context, fallback, roles, sides, when
 from .ontology import GOLD_ALIASES, TYPES, matches_gold, plover_category
 from .status import status_of
 from .triggers import (
@@ -214,8 +214,10 @@ def _continue_meetings(events: list[Event]) -> None:
             parties = [a for a in last.actor + last.recipient]
             if same and not ev.recipient:
                 ev.recipient = [a for a in parties if a not in ev.actor]
+                ev.evidence = "continued"
             elif bare:
                 ev.actor, ev.recipient = list(last.actor), list(last.recipient)
+                ev.evidence = "continued"
             if (same or bare) and ev.date is None and last.date is not None:
                 ev.date, ev.precision, ev.interval = last.date, last.precision, last.interval
         if ev.actor:
@@ -227,6 +229,8 @@ def _event(article: Article, sent: Any, trig: Trigger, *, kb: Any) -> Event:
     actors = roles.resolve_all(article, actor_heads, kb=kb)
     recipients = [a for a in roles.resolve_all(article, recipient_heads, kb=kb)
                   if all(a.id != b.id for b in actors)]
+    evidence = "arguments" if actors and (recipients or (
+        trig.type in SYMMETRIC_TYPES and len(actors) > 1)) else "fallback"
     root = _clause_root(trig)
     if trig.noun is trig.token and trig.token.dep_ in ("nsubj", "nsubjpass"):
         root = trig.token  # "The meeting on October 11 follows tensions between ..."
@@ -273,7 +277,7 @@ def _event(article: Article, sent: Any, trig: Trigger, *, kb: Any) -> Event:
                  trigger=trig.text, date=date,
                  precision=timex.precision if timex is not None else None,
                  interval=timex.interval if timex is not None else None,
-                 location=loc, occasion=occ, status=status)
+                 location=loc, occasion=occ, status=status, evidence=evidence)
 
 
 def extract(article: Article, *, kb: Any = None) -> None:
@@ -286,6 +290,23 @@ def extract(article: Article, *, kb: Any = None) -> None:
         for trig in find_triggers(sent, quoted=quoted):
             article.events.append(_event(article, sent, trig, kb=kb))
     _continue_meetings(article.events)
+    article.events = _well_formed(article, kb=kb)
+
+
+def _well_formed(article: Article, *, kb: Any) -> list[Event]:
+    """The events whose parties make them well formed (sides.py), with those parties."""
+    places = frozenset(m.place.name.lower() for m in article.mentions
+                       if m.role == "place" and m.place is not None)
+    kept = []
+    for ev in article.events:
+        on = ev.date if ev.date and len(ev.date) >= 10 else article.published
+        verdict = sides.judge(ev, outlet=article.outlet, places=places, on=on, kb=kb)
+        if verdict.ok:
+            ev.actor, ev.recipient = verdict.actor, verdict.recipient
+            when.settle(ev, published=article.published)
+            ev.confidence = confidence.of_mention(ev)
+            kept.append(ev)
+    return kept
 
 
 __all__ = ["GOLD_ALIASES", "TYPES", "extract", "find_triggers", "matches_gold",

@@ -164,9 +164,20 @@ def m002_minhash(conn: sqlite3.Connection) -> None:
     """)
 
 
+def m003_event_confidence(conn: sqlite3.Connection) -> None:
+    # 0-1 support of a mention (events/confidence.py) and of a merged event (combined
+    # over independent documents, crossdoc/merge.py)
+    _execute_all(conn, """
+    ALTER TABLE event_mentions ADD COLUMN confidence REAL;
+    ALTER TABLE events ADD COLUMN confidence REAL;
+    CREATE INDEX events_confidence ON events(confidence)
+    """)
+
+
 MIGRATIONS: list[tuple[str, Migration]] = [
     ("m001_initial", m001_initial),
     ("m002_minhash", m002_minhash),
+    ("m003_event_confidence", m003_event_confidence),
 ]
 
 
