@@ -95,7 +95,8 @@ def process(articles: dict[int, Any], *, pipeline: Any) -> dict[int, Any]:
 
     keys = sorted(articles)
     done = {}
-    for key, result in zip(keys, pipeline.process_many(articles[k] for k in keys)):
+    results = pipeline.process_many(articles[k] for k in keys)
+    for key, result in zip(keys, results, strict=True):
         if not isinstance(result, StageError):
             done[key] = result
     return done

@@ -123,7 +123,8 @@ class Event:
     location: Location | None = None
     occasion: str | None = None
     status: str = "reported"
-    confidence: float | None = None  # 0-1: how well the text supports the event (events/confidence.py)
+    # 0-1: how well the text supports the event (events/confidence.py)
+    confidence: float | None = None
     # how the parties were found ("arguments", "fallback", "continued"; not serialized)
     evidence: str = "arguments"
 

@@ -6,7 +6,7 @@ import json
 
 import pytest
 
-from newsgraph.events import extract, find_triggers, matches_gold, plover_category
+from newsgraph.events import find_triggers, matches_gold, plover_category
 from newsgraph.events.context import occasion
 from newsgraph.events.roles import argument_heads, head_span
 from newsgraph.model import Article, Event

@@ -13,8 +13,8 @@ places from different sources are kept side by side (`alternatives`) and flagged
 from __future__ import annotations
 
 import hashlib
-from dataclasses import dataclass, field
 from collections.abc import Callable
+from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
@@ -327,21 +327,57 @@ def best_match(events: list[MergedEvent], mention: MentionView, *,
     return ranked[0][1], ranked[0][2]
 
 
+def as_mention(event: MergedEvent) -> MentionView:
+    """An event seen as one mention of itself, to test it against another event."""
+    parties = tuple(p for p in event.participants_key.replace(">", "|").replace(
+        ",", "|").split("|") if p)
+    return MentionView(id=event.id, doc_id=min(event.doc_ids) if event.doc_ids else "",
+                       type=event.type, mode=event.mode, status=event.status,
+                       actor_ids=parties, recipient_ids=(), date=event.date,
+                       precision=event.precision, interval=event.interval,
+                       location=event.location, occasion=event.occasion)
+
+
+def fold(event: MergedEvent, other: MergedEvent, *, kb: Any = None) -> bool:
+    """Fold `other` into `event` when they are one event (a mention that joined one
+    of them can make two events one: an undated "talks" joined the article's dated
+    meeting, which another article reported). Return whether it was folded."""
+    if other.id == event.id or other.type != event.type:
+        return False
+    view = as_mention(other)
+    how = compatible(event, view, same_docs=set(other.doc_ids), kb=kb)
+    if how is None:
+        return False
+    docs, mids = set(other.doc_ids), list(other.mention_ids)
+    absorb(event, view, how=how, kb=kb)
+    event.mention_ids.remove(view.id)
+    event.doc_ids |= docs
+    event.mention_ids += [m for m in mids if m not in event.mention_ids]
+    event.conflict = event.conflict or other.conflict
+    return True
+
+
 def merge_one(mention: MentionView, candidates: list[MergedEvent], *,
               same_docs: set[str], kb: Any = None,
-              taken: Callable[[str], bool] = lambda _id: False) -> tuple[MergedEvent, bool]:
+              taken: Callable[[str], bool] = lambda _id: False
+              ) -> tuple[MergedEvent, bool, list[MergedEvent]]:
     """Fold one mention into the event of `candidates` it belongs to, or start a new
-    event; return (event, is_new). The store and `merge_mentions` both merge this way.
-    `taken(id)`: whether an event id is already used (a new event then gets a salted
-    id)."""
+    event; then fold into that event the candidates it has become one with. Return
+    (event, is_new, folded events: to be removed). The store and `merge_mentions`
+    both merge this way. `taken(id)`: whether an event id is already used (a new
+    event then gets a salted id)."""
     found = best_match(candidates, mention, same_docs=same_docs, kb=kb)
     if found is not None:
         absorb(found[0], mention, how=found[1], kb=kb)
-        return found[0], False
-    event = new_event(mention)
-    if taken(event.id):
-        event = new_event(mention, salt=mention.id)
-    return event, True
+        event, is_new = found[0], False
+    else:
+        event = new_event(mention)
+        if taken(event.id):
+            event = new_event(mention, salt=mention.id)
+        is_new = True
+    folded = [c for c in sorted(candidates, key=lambda c: c.id)
+              if c is not event and fold(event, c, kb=kb)]
+    return event, is_new, folded
 
 
 def merge_mentions(mentions: list[MentionView], *, events: list[MergedEvent] | None = None,
@@ -355,9 +391,10 @@ def merge_mentions(mentions: list[MentionView], *, events: list[MergedEvent] | N
     for mention in mentions:
         same = {mention.doc_id} | ({duplicates[mention.doc_id]}
                                    if mention.doc_id in duplicates else set())
-        event, is_new = merge_one(mention, events, same_docs=same, kb=kb,
-                                  taken=taken.__contains__)
+        event, is_new, folded = merge_one(mention, events, same_docs=same, kb=kb,
+                                          taken=taken.__contains__)
         if is_new:
             taken.add(event.id)
             events.append(event)
+        events = [e for e in events if all(e is not f for f in folded)]
     return events

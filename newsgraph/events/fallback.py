@@ -15,7 +15,6 @@ actors stage in the regions of the sentence where the argument must be:
 from __future__ import annotations
 
 import weakref
-
 from typing import Any
 
 from ..model import Actor, Article, Mention

@@ -15,9 +15,9 @@ from typing import Any
 
 from ..crossdoc import dedupe
 from ..crossdoc.merge import MentionView, MergedEvent, merge_one
+from ..errors import StoreError
 from ..events.confidence import combine as combine_confidence
 from ..events.confidence import of_mention
-from ..errors import StoreError
 from ..model import Actor, Article, Interval, Location
 from .schema import apply_migrations
 from .summary import summarize
@@ -313,13 +313,28 @@ class Store:
             candidates = self._load_events(
                 conn, mention.type, actor_ids=set(mention.actor_ids)
                 | set(mention.recipient_ids), docs=same_docs)
-            event, _ = merge_one(mention, candidates, same_docs=same_docs, kb=self.kb,
-                                 taken=taken)
+            event, _, folded = merge_one(mention, candidates, same_docs=same_docs,
+                                         kb=self.kb, taken=taken)
             self._insert_event_actors(conn, event.id, mention.id)
+            for other in folded:
+                self._fold_rows(conn, event.id, other.id)
             self._save_event(conn, event)
             conn.execute("INSERT OR IGNORE INTO event_sources (event_id, event_mention_id) "
                          "VALUES (?, ?)", (event.id, mention.id))
             self._refresh_counts(conn, event.id)
+
+    def _fold_rows(self, conn: sqlite3.Connection, event_id: str, other_id: str) -> None:
+        """Event `other_id`, folded into `event_id`: its sources and parties move."""
+        conn.execute("INSERT OR IGNORE INTO event_sources (event_id, event_mention_id) "
+                     "SELECT ?, event_mention_id FROM event_sources WHERE event_id = ?",
+                     (event_id, other_id))
+        conn.execute("INSERT OR IGNORE INTO event_actors (event_id, actor_id, role) "
+                     "SELECT ?, actor_id, role FROM event_actors WHERE event_id = ? AND "
+                     "actor_id NOT IN (SELECT actor_id FROM event_actors WHERE "
+                     "event_id = ?)", (event_id, other_id, event_id))
+        for table in ("event_sources", "event_actors"):
+            conn.execute(f"DELETE FROM {table} WHERE event_id = ?", (other_id,))
+        conn.execute("DELETE FROM events WHERE id = ?", (other_id,))
 
     def _insert_event_actors(self, conn: sqlite3.Connection, event_id: str,
                              mention_id: str) -> None:
