@@ -223,8 +223,10 @@ class Scored:
 def _describe(row: dict[str, Any]) -> str:
     parties = ", ".join(a["name"] for a in row["actor"] + row["recipient"])
     loc = (row.get("location") or {}).get("name")
+    span = row.get("interval")
+    when = row.get("date") or (f"{span['start']}..{span['end']}" if span else "-")
     return (f"{row.get('confidence', '-')!s:>5} {row.get('mode')} [{parties}] "
-            f"{row.get('date') or '-'}{' @' + loc if loc else ''}")
+            f"{when}{' @' + loc if loc else ''}")
 
 
 def score_rows(rows: list[dict[str, Any]], gold: dict[str, Any], indexes: set[int], *,
@@ -248,7 +250,10 @@ def score_rows(rows: list[dict[str, Any]], gold: dict[str, Any], indexes: set[in
             hits = sum(1 for k in pkeys if any(k & pk for pk in parties))
             if hits < 2 or not date_compatible(row, events[eid]):
                 continue
-            rank = (bool(docs & wanted[eid]), hits, eid not in first)
+            # the gold event it fits best: one its articles tell, most participants,
+            # then the one whose place and day it gives, then one not yet shown
+            rank = (bool(docs & wanted[eid]), hits, place_right(row, events[eid]),
+                    date_right(row, events[eid]), eid not in first)
             if best is None or rank > best[0]:
                 best = (rank, eid)
         if best is None:

@@ -14,7 +14,7 @@ import re
 from typing import Any
 
 from ..model import Article, Event
-from . import confidence, context, fallback, roles, sides, when
+from . import confidence, context, fallback, roles, sides, summit, when
 from .ontology import GOLD_ALIASES, TYPES, matches_gold, plover_category
 from .status import status_of
 from .triggers import (
@@ -203,8 +203,10 @@ def _continue_meetings(events: list[Event]) -> None:
     Monday ... In a meeting on the sidelines of the SCO summit, Erdogan also said";
     "The meeting on October 11 ...". A meeting short of a party takes the parties,
     and where it has none the date, of the meeting just before it that shares its
-    actor (or of the one just before, for a bare "the meeting")."""
+    actor (or of the one just before, for a bare "the meeting"). A definite "the
+    meeting" naming no one refers back to the last meeting told with both sides."""
     last: Event | None = None
+    full: Event | None = None  # the last meeting told with both its sides
     for ev in events:
         if ev.type != "CONSULT":
             continue
@@ -220,8 +222,42 @@ def _continue_meetings(events: list[Event]) -> None:
                 ev.evidence = "continued"
             if (same or bare) and ev.date is None and last.date is not None:
                 ev.date, ev.precision, ev.interval = last.date, last.precision, last.interval
+        if ev.evidence == "anaphoric" and full is not None and ev.evidence != "continued":
+            # "The White House said there was no agenda for the meeting": the meeting
+            # already told, whatever the sentence's own subject
+            ev.actor, ev.recipient = list(full.actor), list(full.recipient)
+            ev.evidence = "continued"
+            if ev.date is None and full.date is not None:
+                ev.date, ev.precision, ev.interval = full.date, full.precision, full.interval
+            ev.location = ev.location or full.location
+            ev.occasion = ev.occasion or full.occasion
         if ev.actor:
             last = ev
+        if len({a.id for a in ev.actor + ev.recipient}) >= 2 and ev.evidence == "arguments":
+            full = ev
+
+
+# Determiners of a noun that refers back to a meeting already told ("the meeting",
+# "their talks", "this summit").
+DEFINITE = frozenset({"the", "their", "this", "that", "these", "its"})
+
+
+# Prepositions through which a meeting noun names its own parties ("the meeting with
+# Lee", "talks between Lee and Park").
+OWN_PARTY_PREPS = frozenset({"with", "between", "among", "by"})
+
+
+def _definite_noun(trig: Trigger) -> bool:
+    """"the meeting", "their talks": an event noun that names no party of its own."""
+    tok = trig.token
+    if trig.noun is not tok:
+        return False
+    kids = list(tok.children)
+    if any(c.dep_ == "prep" and c.lower_ in OWN_PARTY_PREPS for c in kids):
+        return False
+    if any(c.dep_ in ("compound", "amod", "nmod") and c.pos_ == "PROPN" for c in kids):
+        return False  # "the Lee-Park meeting", "the Seoul talks"
+    return any(c.dep_ in ("det", "poss") and c.lower_ in DEFINITE for c in kids)
 
 
 def _event(article: Article, sent: Any, trig: Trigger, *, kb: Any) -> Event:
@@ -231,6 +267,8 @@ def _event(article: Article, sent: Any, trig: Trigger, *, kb: Any) -> Event:
                   if all(a.id != b.id for b in actors)]
     evidence = "arguments" if actors and (recipients or (
         trig.type in SYMMETRIC_TYPES and len(actors) > 1)) else "fallback"
+    if not recipients and _definite_noun(trig):
+        evidence = "anaphoric"
     root = _clause_root(trig)
     if trig.noun is trig.token and trig.token.dep_ in ("nsubj", "nsubjpass"):
         root = trig.token  # "The meeting on October 11 follows tensions between ..."
@@ -304,6 +342,7 @@ def _well_formed(article: Article, *, kb: Any) -> list[Event]:
         if verdict.ok:
             ev.actor, ev.recipient = verdict.actor, verdict.recipient
             when.settle(ev, published=article.published)
+            summit.anchor(ev, published=article.published, kb=kb)
             ev.confidence = confidence.of_mention(ev)
             kept.append(ev)
     return kept

@@ -6,13 +6,17 @@ what is known.
   anything else (durations, PAST_REF) leaves the event undated.
 - What an article reports as done happened by its publication day: an interval that
   runs past it ("since 2019", read to the day the text was processed) ends there, and
-  one that lies wholly after it is dropped.
+  one that lies wholly after it is dropped. A planned event's interval running to
+  the day it was processed (an open "from now on", never a date the text gives)
+  ends at publication too, and one starting more than PLANNED_HORIZON_DAYS ahead
+  is dropped.
 - A participant's term of office bounds nothing here yet (see the report of issue 9).
 """
 
 from __future__ import annotations
 
 import re
+from datetime import date, timedelta
 
 from ..model import Event, Interval
 from ..time.calendar import precision_and_interval, span_of
@@ -20,6 +24,8 @@ from ..time.calendar import precision_and_interval, span_of
 _TIME_OF_DAY = re.compile(r"^(\d{4}-\d{2}-\d{2})T")
 # Statuses of what the article says has happened.
 DONE = frozenset({"reported", "claimed", "denied"})
+# A planned event is told at most this far ahead ("next year").
+PLANNED_HORIZON_DAYS = 400
 
 
 def calendar_value(value: str | None) -> str | None:
@@ -42,15 +48,28 @@ def settle(ev: Event, *, published: str | None) -> None:
         precision, interval = precision_and_interval(value)
         ev.date, ev.precision = value, precision
         ev.interval = ev.interval if (ev.interval and precision != "day") else interval
-    if ev.interval is None or not published or ev.status not in DONE:
+    if ev.interval is None:
+        return
+    if not published:
+        if ev.interval.end >= date.today().isoformat():
+            # undated article: "on Thursday" is any Thursday up to now, no date at all
+            ev.date, ev.precision, ev.interval = None, None, None
         return
     start, end = ev.interval.start, ev.interval.end
-    if start > published:
+    horizon = _shift(published, PLANNED_HORIZON_DAYS)
+    if ev.status in DONE and start > published or start > horizon:
+        # done after it was told, or planned years ahead: no date the text gives
         ev.date, ev.precision, ev.interval = None, None, None
-    elif end > published:
+    elif end > published and (ev.status in DONE or end >= date.today().isoformat()):
+        # "since 2019" (read up to the day it was processed), "while X is president":
+        # what the article knows ends on its publication day
         ev.interval = Interval(start, published)
         if start == published:
             ev.date, ev.precision, ev.interval = published, "day", None
+
+
+def _shift(day: str, days: int) -> str:
+    return (date.fromisoformat(day[:10]) + timedelta(days=days)).isoformat()
 
 
 __all__ = ["calendar_value", "settle"]
