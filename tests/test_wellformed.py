@@ -196,3 +196,29 @@ def test_timeline_confidence_options_reject_bad_input(weak_and_strong):
     out = runner.invoke(main, ["--db", str(weak_and_strong), "timeline",
                                "--min-confidence", "2"])
     assert out.exit_code == 2 and "--min-confidence" in out.output
+
+
+# -- parties from the parse ------------------------------------------------------------
+
+def test_a_subject_of_due_to_meet_is_both_sides(pipeline):
+    article = pipeline.process_text(
+        "Vladimir Putin and Recep Tayyip Erdogan are due to meet in Ankara on Monday.",
+        published="2022-07-18")
+    [ev] = [e for e in article.events if e.type == "CONSULT"]
+    assert {a.name for a in ev.actor + ev.recipient} == {"Vladimir Putin",
+                                                         "Recep Tayyip Erdoğan"}
+
+
+def test_a_hyphenated_pair_before_the_meeting_names_its_parties(pipeline):
+    article = pipeline.process_text(
+        "Vladimir Putin flew to Tehran on Monday, where Ebrahim Raisi waited. Every detail "
+        "of the Putin-Raisi meeting will be watched.", published="2022-07-18")
+    noun = [e for e in article.events if e.type == "CONSULT" and "meeting" in e.trigger]
+    assert noun and {a.name for a in noun[0].actor + noun[0].recipient} == {
+        "Vladimir Putin", "Ebrahim Raisi"}
+
+
+def test_a_planned_meeting_is_not_dated_before_it_was_told():
+    ev = _meeting([PUTIN], [RAISI], date="2017-06", status="planned")
+    when.settle(ev, published="2017-07-03")
+    assert ev.date is None and ev.interval is None

@@ -14,7 +14,7 @@ import re
 from typing import Any
 
 from ..model import Article, Event
-from . import confidence, context, fallback, roles, sides, summit, when
+from . import confidence, context, fallback, pairs, roles, sides, summit, when
 from .ontology import GOLD_ALIASES, TYPES, matches_gold, plover_category
 from .status import status_of
 from .triggers import (
@@ -255,7 +255,7 @@ def _definite_noun(trig: Trigger) -> bool:
     kids = list(tok.children)
     if any(c.dep_ == "prep" and c.lower_ in OWN_PARTY_PREPS for c in kids):
         return False
-    if any(c.dep_ in ("compound", "amod", "nmod") and c.pos_ == "PROPN" for c in kids):
+    if any(c.dep_ in pairs.MODIFIER_DEPS and pairs.name_like(c) for c in kids):
         return False  # "the Lee-Park meeting", "the Seoul talks"
     return any(c.dep_ in ("det", "poss") and c.lower_ in DEFINITE for c in kids)
 
@@ -265,6 +265,10 @@ def _event(article: Article, sent: Any, trig: Trigger, *, kb: Any) -> Event:
     actors = roles.resolve_all(article, actor_heads, kb=kb)
     recipients = [a for a in roles.resolve_all(article, recipient_heads, kb=kb)
                   if all(a.id != b.id for b in actors)]
+    if trig.noun is trig.token and trig.type in SYMMETRIC_TYPES:
+        pair = pairs.hyphen_pair(article, trig.token)
+        if len(pair) >= 2:  # "the Lee-Park meeting"
+            actors, recipients = pair[:1], pair[1:]
     evidence = "arguments" if actors and (recipients or (
         trig.type in SYMMETRIC_TYPES and len(actors) > 1)) else "fallback"
     if not recipients and _definite_noun(trig):

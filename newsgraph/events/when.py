@@ -10,6 +10,7 @@ what is known.
   the day it was processed (an open "from now on", never a date the text gives)
   ends at publication too, and one starting more than PLANNED_HORIZON_DAYS ahead
   is dropped.
+- A planned event is not dated before the day it was told of.
 - A participant's term of office bounds nothing here yet (see the report of issue 9).
 """
 
@@ -48,6 +49,13 @@ def settle(ev: Event, *, published: str | None) -> None:
         precision, interval = precision_and_interval(value)
         ev.date, ev.precision = value, precision
         ev.interval = ev.interval if (ev.interval and precision != "day") else interval
+    if ev.status == "planned" and published and ev.date:
+        span = span_of(ev.date)
+        if span is not None and span[1].isoformat() < published:
+            # "will visit", dated by a month already over when it was told: the date
+            # belongs to something else in the sentence
+            ev.date, ev.precision, ev.interval = None, None, None
+            return
     if ev.interval is None:
         return
     if not published:
