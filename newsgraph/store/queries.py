@@ -55,7 +55,7 @@ def matching_actor_ids(store: Store, text: str) -> set[str]:
 # Events below this confidence are left out of the timeline unless asked for
 # (--all, --min-confidence): chosen on the dev half of gold/allsides_meetings.json,
 # where rows at or above it were mostly real meetings (bench/meetings.py).
-DEFAULT_MIN_CONFIDENCE = 0.65
+DEFAULT_MIN_CONFIDENCE = 0.75
 
 
 def _event_filter(store: Store, *, actors: list[str] | None, type: str | None,
