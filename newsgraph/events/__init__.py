@@ -214,6 +214,8 @@ def _continue_meetings(events: list[Event]) -> None:
             same = bool({a.id for a in ev.actor} & {a.id for a in last.actor})
             bare = not ev.actor and "meeting" in ev.trigger.lower()
             parties = [a for a in last.actor + last.recipient]
+            complete = len({a.id for a in ev.actor + ev.recipient}) >= 2
+            same = same and not complete  # "Lee and Park are due to meet" has its sides
             if same and not ev.recipient:
                 ev.recipient = [a for a in parties if a not in ev.actor]
                 ev.evidence = "continued"

@@ -79,6 +79,13 @@ def anchor(ev: Event, *, published: str | None, kb: SummitKB | None) -> None:
         return
     summit = _pick(summits, ev, published)
     if summit is None:
+        if ev.precision == "day" and summits and ev.date:
+            # dated on a day of no such summit: the summit named in its sentence was
+            # another occasion ("flew in from the G7 to meet Lee"), and its city too
+            cities = {s.city for s in summits}
+            ev.occasion = None
+            if ev.location is not None and ev.location.name in cities:
+                ev.location = None
         return
     if ev.precision != "day":
         if summit.start == summit.end:

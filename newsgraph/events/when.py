@@ -11,6 +11,7 @@ what is known.
   ends at publication too, and one starting more than PLANNED_HORIZON_DAYS ahead
   is dropped.
 - A planned event is not dated before the day it was told of.
+- A range wider than a year (a term of office) is no date.
 - A participant's term of office bounds nothing here yet (see the report of issue 9).
 """
 
@@ -27,6 +28,8 @@ _TIME_OF_DAY = re.compile(r"^(\d{4}-\d{2}-\d{2})T")
 DONE = frozenset({"reported", "claimed", "denied"})
 # A planned event is told at most this far ahead ("next year").
 PLANNED_HORIZON_DAYS = 400
+# The widest date an event can have: a year ("in 2019"); wider is no date.
+WIDEST_DAYS = 366
 
 
 def calendar_value(value: str | None) -> str | None:
@@ -58,6 +61,11 @@ def settle(ev: Event, *, published: str | None) -> None:
             return
     if ev.interval is None:
         return
+    if _days(ev.interval.start, ev.interval.end) > WIDEST_DAYS:
+        # "on Thursday" while someone held office, in an article with no date: the
+        # span of a term, not a date the text gives
+        ev.date, ev.precision, ev.interval = None, None, None
+        return
     if not published:
         if ev.interval.end >= date.today().isoformat():
             # undated article: "on Thursday" is any Thursday up to now, no date at all
@@ -74,6 +82,10 @@ def settle(ev: Event, *, published: str | None) -> None:
         ev.interval = Interval(start, published)
         if start == published:
             ev.date, ev.precision, ev.interval = published, "day", None
+
+
+def _days(a: str, b: str) -> int:
+    return (date.fromisoformat(b[:10]) - date.fromisoformat(a[:10])).days
 
 
 def _shift(day: str, days: int) -> str:
