@@ -155,7 +155,7 @@ def _event_spans(event: MergedEvent) -> list[tuple[str, str]]:
 # Across articles, an event known only to within more than this many days merges only
 # at the same known place: a month ("in January") still can, a term of office cannot.
 CROSSDOC_SPAN_DAYS = 31
-IN_PERSON_MODES = ("meet", "host", "talks", "sidelines", "visit")
+IN_PERSON_MODES = ("meet", "host", "talks", "summit", "sidelines", "visit")
 
 
 def _mode_family(mode: str) -> str:

@@ -62,7 +62,7 @@ def of_mention(ev: Event) -> float:
     x += W_COUNTRY * sum(1 for a in parties if a.kind == "country")
     x += W_TALKS * (ev.mode == "talks")
     x += W_NOUN * (" " not in ev.trigger.strip() and ev.trigger.lower().endswith(
-        ("meeting", "meetings", "talks", "summit", "visit")))
+        ("meeting", "meetings", "talks", "visit")))
     x += W_DATED * bool(ev.date)
     return round(_logistic(x), 3)
 

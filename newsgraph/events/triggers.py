@@ -135,6 +135,9 @@ NOUNS: dict[str, Spec] = {
     "negotiation": ("CONSULT", "talks"), "visit": ("CONSULT", "visit"),
     "consultation": ("CONSULT", "talks"), "call": ("CONSULT", "call"),
     "conversation": ("CONSULT", "talks"),
+    # "the Lee-Park summit", "Lee attended the G20 summit", "Lee's trip to Tokyo"
+    "summit": ("CONSULT", "summit"), "encounter": ("CONSULT", "meet"),
+    "trip": ("CONSULT", "visit"),
     "accusation": ("DISAPPROVE", "accuse"), "condemnation": ("DISAPPROVE", "condemn"),
     "criticism": ("DISAPPROVE", "criticize"), "lawsuit": ("DISAPPROVE", "sue"),
     "protest": ("PROTEST", "demonstrate"), "demonstration": ("PROTEST", "demonstrate"),
