@@ -91,9 +91,28 @@ def find_triggers(sent: Any, *, quoted: list[tuple[int, int]] | None = None
                 t.lemma_.lower() in HEAVY_WEAPONS for t in sent):
             trig.type, trig.mode = "FIGHT", trig.mode or "heavy-weapons"
         kept.append(trig)
+    kept = _without_occasions(kept)
     kept += _sideline_meetings(sent, {t.token.i for t in kept}, quoted)
     kept += _counterpart_talks(sent, {t.token.i for t in kept}, quoted)
     return kept
+
+
+# Event nouns that, under another meeting's trigger, name its occasion: "met on the
+# sidelines of the SCO summit" (the summit, an event of its own, is not told here
+# with its members).
+OCCASION_MODES = frozenset({"summit"})
+
+
+def _without_occasions(triggers: list[Trigger]) -> list[Trigger]:
+    consult = {t.token.i for t in triggers if t.type == "CONSULT"}
+    out = []
+    for trig in triggers:
+        if trig.type == "CONSULT" and trig.noun is trig.token \
+                and trig.mode in OCCASION_MODES \
+                and any(a.i in consult for a in trig.token.ancestors):
+            continue
+        out.append(trig)
+    return out
 
 
 def _must_demand(tok: Any) -> Trigger | None:

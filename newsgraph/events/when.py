@@ -11,7 +11,8 @@ what is known.
   ends at publication too, and one starting more than PLANNED_HORIZON_DAYS ahead
   is dropped.
 - A planned event is not dated before the day it was told of.
-- A range wider than a year (a term of office) is no date.
+- An interval that runs to the present (an open term of office) ends at the
+  article's publication, or, in an article with no date, is no date at all.
 - A participant's term of office bounds nothing here yet (see the report of issue 9).
 """
 
@@ -28,8 +29,10 @@ _TIME_OF_DAY = re.compile(r"^(\d{4}-\d{2}-\d{2})T")
 DONE = frozenset({"reported", "claimed", "denied"})
 # A planned event is told at most this far ahead ("next year").
 PLANNED_HORIZON_DAYS = 400
-# The widest date an event can have: a year ("in 2019"); wider is no date.
-WIDEST_DAYS = 366
+# An interval ending this close to the day it was processed runs to "now": a term of
+# office still open as far as the knowledge base knows, or "since 2019" read to the
+# present; never a date the text gives.
+OPEN_END_DAYS = 31
 
 
 def calendar_value(value: str | None) -> str | None:
@@ -61,13 +64,9 @@ def settle(ev: Event, *, published: str | None) -> None:
             return
     if ev.interval is None:
         return
-    if _days(ev.interval.start, ev.interval.end) > WIDEST_DAYS:
-        # "on Thursday" while someone held office, in an article with no date: the
-        # span of a term, not a date the text gives
-        ev.date, ev.precision, ev.interval = None, None, None
-        return
+    open_end = ev.interval.end >= _shift(date.today().isoformat(), -OPEN_END_DAYS)
     if not published:
-        if ev.interval.end >= date.today().isoformat():
+        if open_end:
             # undated article: "on Thursday" is any Thursday up to now, no date at all
             ev.date, ev.precision, ev.interval = None, None, None
         return
@@ -76,16 +75,12 @@ def settle(ev: Event, *, published: str | None) -> None:
     if ev.status in DONE and start > published or start > horizon:
         # done after it was told, or planned years ahead: no date the text gives
         ev.date, ev.precision, ev.interval = None, None, None
-    elif end > published and (ev.status in DONE or end >= date.today().isoformat()):
+    elif end > published and (ev.status in DONE or open_end):
         # "since 2019" (read up to the day it was processed), "while X is president":
         # what the article knows ends on its publication day
         ev.interval = Interval(start, published)
         if start == published:
             ev.date, ev.precision, ev.interval = published, "day", None
-
-
-def _days(a: str, b: str) -> int:
-    return (date.fromisoformat(b[:10]) - date.fromisoformat(a[:10])).days
 
 
 def _shift(day: str, days: int) -> str:
