@@ -38,7 +38,10 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from newsgraph.actors.kb import KB
 
 NAME = "meetings"
 # Set a bit under the figures measured when they were last raised; they only go up.
@@ -106,7 +109,7 @@ def process(articles: dict[int, Any], *, pipeline: Any) -> dict[int, Any]:
     return done
 
 
-def ingest(articles: Iterable[Any], *, kb: Any, path: Path) -> Any:
+def ingest(articles: Iterable[Any], *, kb: KB, path: Path) -> Any:
     import newsgraph.store as store_mod
 
     store = store_mod.open(path, kb=kb)
@@ -122,7 +125,7 @@ def _norm(text: str | None) -> str:
     return " ".join(re.sub(r"[^\w' -]", " ", text).replace("the ", " ").split())
 
 
-def gold_keys(name: str, *, kb: Any) -> set[str]:
+def gold_keys(name: str, *, kb: KB) -> set[str]:
     """Ids and names a gold participant can appear under in the store."""
     keys = {"n:" + _norm(name)}
     country = kb.country(name)
@@ -230,7 +233,7 @@ def _describe(row: dict[str, Any]) -> str:
 
 
 def score_rows(rows: list[dict[str, Any]], gold: dict[str, Any], indexes: set[int], *,
-               kb: Any, doc_index: dict[str, int]) -> Scored:
+               kb: KB, doc_index: dict[str, int]) -> Scored:
     """Score timeline rows against the gold events the articles `indexes` mention."""
     events = gold["events"]
     wanted: dict[str, set[int]] = {}
@@ -299,7 +302,7 @@ HALVES = {"": lambda i: True, "even_": lambda i: i % 2 == 0, "odd_": lambda i: i
 class Run:
     gold: dict[str, Any]
     processed: dict[int, Any]
-    kb: Any
+    kb: KB
     tmp: Path
 
     def store(self, prefix: str) -> tuple[Any, set[int], dict[str, int]]:

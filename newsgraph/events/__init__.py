@@ -356,7 +356,7 @@ def extract(article: Article, *, kb: Any = None) -> None:
     article.events = _well_formed(article, kb=kb)
 
 
-def _well_formed(article: Article, *, kb: Any) -> list[Event]:
+def _well_formed(article: Article, *, kb: sides.EventFactsKB | None) -> list[Event]:
     """The events whose parties make them well formed (sides.py), with those parties."""
     places = frozenset(m.place.name.lower() for m in article.mentions
                        if m.role == "place" and m.place is not None)

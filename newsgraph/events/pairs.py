@@ -36,8 +36,8 @@ def _joined_by_hyphen(tokens: list[Any]) -> bool:
     if len(tokens) < 2:
         return False
     doc = tokens[0].doc
-    return all(
-        doc[a.i + 1].text in _HYPHENS and a.i + 2 == b.i for a, b in zip(tokens, tokens[1:], strict=False))
+    pairs = zip(tokens, tokens[1:], strict=False)
+    return all(doc[a.i + 1].text in _HYPHENS and a.i + 2 == b.i for a, b in pairs)
 
 
 def people_by_surname(article: Article) -> dict[str, Actor]:

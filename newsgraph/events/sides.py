@@ -34,6 +34,16 @@ class FactsKB(Protocol):
     def holders(self, country: str, role: str, on: str) -> list[object]: ...
 
 
+class EventFactsKB(FactsKB, Protocol):
+    """The knowledge-base facts the well-formedness step uses: entities and terms
+    (here), countries and summits (summit.py)."""
+
+    def country(self, text: str) -> object | None: ...
+
+    def summits(self, *, org: str | None = None, city: str | None = None,
+                country: str | None = None, year: int | None = None) -> list[object]: ...
+
+
 # Types that relate two distinct sides, whatever the other types do.
 DYADIC_TYPES = frozenset({"CONSULT"})
 # Sector code and id prefix the knowledge base gives news organizations.
@@ -189,5 +199,5 @@ def judge(ev: Event, *, outlet: str | None = None, places: frozenset[str] = froz
     return Verdict(actor, recipient, True)
 
 
-__all__ = ["DYADIC_TYPES", "Verdict", "collapse", "is_garbled", "is_outlet", "judge",
-           "usable"]
+__all__ = ["DYADIC_TYPES", "EventFactsKB", "FactsKB", "Verdict", "collapse", "expand",
+           "is_garbled", "is_outlet", "judge", "usable"]
