@@ -352,7 +352,7 @@ def pr_curve(run: Run, store: Any, indexes: set[int], doc_index: dict[str, int],
     ax.set_ylabel("precision")
     ax.set_xlim(0, 1)
     ax.set_ylim(0, 1.05)
-    ax.set_title("CONSULT timeline vs allsides_meetings (labels: threshold)")
+    ax.set_title("CONSULT rows vs gold (point labels: threshold)", fontsize=9)
     fig.tight_layout()
     path.parent.mkdir(exist_ok=True)
     fig.savefig(path, dpi=100)
