@@ -177,10 +177,21 @@ def m003_serve_indexes(conn: sqlite3.Connection) -> None:
     """)
 
 
+def m004_event_confidence(conn: sqlite3.Connection) -> None:
+    # 0-1 support of a mention (events/confidence.py) and of a merged event (combined
+    # over independent documents, crossdoc/merge.py)
+    _execute_all(conn, """
+    ALTER TABLE event_mentions ADD COLUMN confidence REAL;
+    ALTER TABLE events ADD COLUMN confidence REAL;
+    CREATE INDEX events_confidence ON events(confidence)
+    """)
+
+
 MIGRATIONS: list[tuple[str, Migration]] = [
     ("m001_initial", m001_initial),
     ("m002_minhash", m002_minhash),
     ("m003_serve_indexes", m003_serve_indexes),
+    ("m004_event_confidence", m004_event_confidence),
 ]
 
 
