@@ -33,6 +33,7 @@ from ..crossdoc.merge import (
     event_id,
     participants_key,
 )
+from ..events.confidence import combine as combine_confidence
 from ..kb import KnowledgeBase
 from ..model import Interval, Location
 from ..store.summary import summarize
@@ -57,6 +58,7 @@ class MentionRecord:
     seq: int
     origin: str
     actors: list[tuple[str, str, str]] = field(default_factory=list)
+    confidence: float | None = None  # the mention's own (events/confidence.py)
 
     @property
     def group(self) -> tuple[str, str]:
@@ -83,7 +85,8 @@ def mention_record(row: dict[str, Any], actors: Iterable[tuple[str, str, str]], 
         interval=Interval(interval["start"], interval["end"]) if interval else None,
         location=Location(row["location_name"], row["location_country"])
         if row["location_name"] else None, occasion=row["occasion"])
-    return MentionRecord(view=view, order=order, seq=seq, origin=origin, actors=actors)
+    return MentionRecord(view=view, order=order, seq=seq, origin=origin, actors=actors,
+                         confidence=row.get("confidence"))
 
 
 def _day(value: str) -> int:
@@ -178,10 +181,19 @@ def _rows(event: MergedEvent, first: MentionRecord, members: list[MentionRecord]
            event.location.country if event.location else None, event.occasion, summary,
            int(event.conflict),
            json.dumps(event.alternatives) if event.alternatives else None,
-           len({m.origin for m in members}))
+           len({m.origin for m in members}), _confidence(members))
     return EventRows(order=(first.order, first.seq), event=row,
                      actors=[(event.id, a, r) for (a, r), _ in actors],
                      sources=[(event.id, m.view.id) for m in members])
+
+
+def _confidence(members: list[MentionRecord]) -> float:
+    """As the store's `_refresh_counts`: the best mention of each independent document
+    counts once (a wire copy adds a source, not confidence)."""
+    best: dict[str, float] = {}
+    for m in members:
+        best[m.origin] = max(best.get(m.origin, 0.0), m.confidence or 0.0)
+    return combine_confidence(best.values())
 
 
 def block_edges(mentions: Iterable[MentionRecord]) -> Iterator[tuple[tuple[str, str],
