@@ -2,11 +2,12 @@
 each block merged by THE merge function (`merge_events`, below), and the merged events
 as rows of the `events`, `event_actors` and `event_sources` tables.
 
-Blocking. Two mentions can only be one event if they have the same type and the same
-participants (`participants_key`), except an undated part of a meeting in the article
-that reports it ("Putin told reporters after the talks"), which joins an event of
-another key of the same type in the same article (or the article it copies). So a
-block is a connected set of (type, participants) groups, joined through such articles;
+Blocking. Two mentions can only be one event if they have the same type and share a
+participant (overlapping principal sides merge), or if one is an undated part of a
+meeting in the article that reports it ("Putin told reporters after the talks"), which
+joins an event of another key of the same type in the same article (or the article it
+copies). So a block is a connected set of (type, participants) groups, joined through
+shared participants and such articles;
 the job forms blocks in Spark. Inside a block, `windows` cuts the mentions into date
 windows: spans that neither overlap nor come within DATE_SLIP_DAYS of each other can
 never merge (`compatible`), nor can anything reach across, since a merged event's span
@@ -165,8 +166,13 @@ def merge_block(mentions: list[MentionRecord], *, kb: KnowledgeBase | None) -> l
 
 
 def _rows(event: MergedEvent, first: MentionRecord, members: list[MentionRecord]) -> EventRows:
-    # the event's actors are its first mention's, as `Store._insert_event_actors` sets
-    actors = sorted({(a, r): n for a, r, n in first.actors}.items())
+    # the event's parties, as the store sets them (`Store._insert_event_actors`): each
+    # mention in input order adds the actors the event does not have yet
+    seen: dict[str, tuple[str, str]] = {}
+    for m in sorted(members, key=lambda r: (r.order, r.seq)):
+        for a, r, n in m.actors:
+            seen.setdefault(a, (r, n))
+    actors = sorted(((a, r), n) for a, (r, n) in seen.items())
     names = {role: sorted(n for (_, r), n in actors if r == role)
              for role in ("actor", "recipient")}
     summary = summarize(event, actor_names=names["actor"], recipient_names=names["recipient"])
@@ -198,12 +204,16 @@ def _confidence(members: list[MentionRecord]) -> float:
 
 def block_edges(mentions: Iterable[MentionRecord]) -> Iterator[tuple[tuple[str, str],
                                                                       tuple[str, str]]]:
-    """Pairs of (type, participants) groups that must share a block: within one
-    article (or its copies), a mention that can join another participant set's event
-    and every group of its type there."""
+    """Pairs of (type, participants) groups that must share a block: groups with a
+    participant in common (events whose principal sides overlap merge: "Putin met
+    Raisi" and "Putin met Raisi and Iran"), tied through that participant's own node
+    (type, "@id"); and within one article (or its copies), a mention that can join
+    another participant set's event and every group of its type there."""
     groups: dict[tuple[str, str], set[tuple[str, str]]] = {}
     joining: set[tuple[str, str]] = set()
     for m in mentions:
+        for pid in sorted({*m.view.actor_ids, *m.view.recipient_ids}):
+            yield m.group, (m.view.type, "@" + pid)
         groups.setdefault((m.view.type, m.origin), set()).add(m.group)
         if m.joins_article:
             joining.add((m.view.type, m.origin))
