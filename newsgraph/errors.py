@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import re
 
-from .limits import EXCERPT_CHARS
+# Characters of an offending value an error message quotes at most.
+EXCERPT_CHARS = 60
 
 # C0 and C1 controls, DEL, zero-width and bidirectional-override characters, the
 # line and paragraph separators and the BOM: all change what a terminal shows.

@@ -22,6 +22,8 @@ from __future__ import annotations
 
 import os
 
+from .errors import UsageError, excerpt
+
 ENV_MAX_TEXT = "NEWSGRAPH_MAX_TEXT"
 ENV_MAX_INPUT = "NEWSGRAPH_MAX_INPUT"
 ENV_WINDOW = "NEWSGRAPH_WINDOW"
@@ -45,8 +47,6 @@ LINE_FACTOR = 8
 # A stream that runs this many bytes without a line break is not a text format any
 # reader here knows (a compression bomb of zeros, a binary blob named .warc).
 MAX_UNBROKEN = 64_000_000
-# Characters of an offending value an error message quotes at most.
-EXCERPT_CHARS = 60
 
 
 def _int_env(name: str, default: int, *, minimum: int = 1) -> int:
@@ -58,8 +58,6 @@ def _int_env(name: str, default: int, *, minimum: int = 1) -> int:
     except (ValueError, OverflowError):
         value = None
     if value is None or value < minimum:
-        from .errors import UsageError, excerpt
-
         raise UsageError(f"${name}", f"not a whole number of at least {minimum}: "
                                      f"{excerpt(os.environ[name])}")
     return value

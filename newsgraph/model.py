@@ -82,7 +82,8 @@ class Timex:
     value: str | None  # TIMEX3 value: 2025-09-01, 2024-W41, 2024-10, P3D, PRESENT_REF ...
     precision: str | None = None  # day | week | month | season | year | None
     interval: Interval | None = None
-    anchor: str | None = None  # what it was resolved against: "published", "dateline", "narrative", "kb", "absolute"
+    # what it was resolved against: "published", "dateline", "narrative", "kb", "absolute"
+    anchor: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
         return {"text": self.text, "start": self.start, "end": self.end, "type": self.type,
@@ -109,7 +110,8 @@ class Quote:
 
 @dataclass
 class Event:
-    type: str  # PLOVER type: CONSULT, AGREE, ... (ACCUSE is DISAPPROVE/accuse in PLOVER terms; see events/)
+    # PLOVER type: CONSULT, AGREE, ... (ACCUSE is DISAPPROVE/accuse in PLOVER terms; see events/)
+    type: str
     mode: str | None
     actor: list[Actor]
     recipient: list[Actor]

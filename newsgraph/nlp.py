@@ -49,6 +49,23 @@ def load(name: str | None = None) -> Any:
                          + "; ".join(errors))
 
 
+def check(name: str | None) -> None:
+    """Raise ModelError unless `name` (a --model value) is an installed package or a
+    model folder, before any input is read; None (the best installed) is checked on load."""
+    if name is None:
+        return
+    from pathlib import Path
+
+    if Path(name).is_dir() and (Path(name) / "config.cfg").exists():
+        return
+    import importlib.util
+
+    if "/" not in name and importlib.util.find_spec(name.replace("-", "_")) is not None:
+        return
+    raise ModelError(f"{name}: not an installed spaCy model package nor a model folder "
+                     "(a folder with config.cfg)")
+
+
 def parse(article: Any, *, nlp: Any = None) -> None:
     """Stage 3: sentences, tokens, entities, dependencies over `article.text`. A text
     longer than `limits.window()` is parsed a window at a time (newsgraph.windows), so

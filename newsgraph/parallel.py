@@ -16,23 +16,25 @@ import os
 import signal
 import threading
 from collections import deque
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from typing import Any
 
+from .batching import BATCH_SIZE, batches
 from .errors import NewsgraphError
 from .model import Article
 from .orphans import watch_parent
-from .pipeline import (
-    BATCH_SIZE,
+from .stages import (
+    STAGES,
     Context,
     Failure,
     Options,
-    Pipeline,
+    Stage,
     StageError,
-    _batches,
     as_result,
+    load_kb,
+    load_nlp,
     run_stages,
 )
 
@@ -48,17 +50,21 @@ class WorkerError(NewsgraphError):
 
 
 _ctx: Context | None = None
+_stages: Sequence[Stage] = STAGES
 _init_error: str | None = None
 
 
-def _init_worker(options: Options, parent_pid: int | None = None,
+def _init_worker(options: Options, stages: Sequence[Stage], parent_pid: int | None = None,
                  death_signal: bool = False) -> None:
-    global _ctx, _init_error
+    """Once per worker: the model and the KB load here and serve all its batches; the
+    worker exits by itself when its parent dies."""
+    global _ctx, _stages, _init_error
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     if parent_pid is not None:
         watch_parent(parent_pid, death_signal=death_signal)
+    _stages = stages
     try:
-        _ctx = Pipeline(options=options).context()
+        _ctx = Context(nlp=load_nlp(options), kb=load_kb(options), options=options)
     except Exception as e:  # noqa: BLE001 - reported by the first batch, in the parent
         _init_error = str(e) if isinstance(e, NewsgraphError) else f"{type(e).__name__}: {e}"
 
@@ -67,7 +73,7 @@ def _run(batch: list[Article], start: int, batch_size: int
          ) -> list[tuple[Article, Failure | None]]:
     if _ctx is None:
         raise WorkerError(f"a worker could not load the model or the KB: {_init_error}")
-    failed = run_stages(batch, ctx=_ctx, start=start, batch_size=batch_size)
+    failed = run_stages(batch, ctx=_ctx, start=start, batch_size=batch_size, stages=_stages)
     for article in batch:
         article.doc = None
     return list(zip(batch, failed, strict=True))
@@ -81,18 +87,18 @@ def _context() -> Any:
 
 
 def process_many(articles: Iterable[Article], *, options: Options, jobs: int,
-                 batch_size: int = BATCH_SIZE, start: int = 0
-                 ) -> Iterator[Article | StageError]:
+                 batch_size: int = BATCH_SIZE, start: int = 0,
+                 stages: Sequence[Stage] = STAGES) -> Iterator[Article | StageError]:
     # PR_SET_PDEATHSIG fires when the thread that started a worker ends: ask for it
     # only when that thread is the main one (it lives as long as the process)
     main = threading.current_thread() is threading.main_thread()
     executor = ProcessPoolExecutor(max_workers=jobs, mp_context=_context(),
                                    initializer=_init_worker,
-                                   initargs=(options, os.getpid(), main))
+                                   initargs=(options, list(stages), os.getpid(), main))
     pending: deque[Future[list[tuple[Article, Failure | None]]]] = deque()
     finished = False
     try:
-        for batch in _batches(articles, batch_size):
+        for batch in batches(articles, batch_size):
             pending.append(executor.submit(_run, batch, start, batch_size))
             while len(pending) > jobs * AHEAD_PER_WORKER:
                 yield from _results(pending.popleft())

@@ -17,13 +17,14 @@ window's is dropped after its stages: that bounds memory).
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
-from typing import Any
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, Any
 
 from . import limits
 from .model import Article
 
-Stage = Callable[..., None]
+if TYPE_CHECKING:
+    from .stages import Stage
 
 
 def needed(article: Article) -> bool:
@@ -81,15 +82,15 @@ def _shift(sub: Article, offset: int) -> None:
         event.end += offset
 
 
-def run(article: Article, *, ctx: Any, stages: Sequence[tuple[str, Stage]]) -> None:
+def run(article: Article, *, ctx: Any, stages: Sequence[Stage]) -> None:
     """Run `stages` (parse and those after it) over `article` window by window."""
     text = article.text
     article.doc = None
     article.timexes, article.mentions, article.quotes, article.events = [], [], [], []
     for k, (start, end) in enumerate(cuts(text, limits.window())):
         sub = _sub_article(article, text[start:end])
-        for _, stage in stages:
-            stage(sub, ctx=ctx)
+        for stage in stages:
+            stage.fn(sub, ctx=ctx)
         if k == 0:  # the article's own date, as the first window found it
             article.published, article.published_basis = sub.published, sub.published_basis
             article.date_interval = sub.date_interval

@@ -104,3 +104,27 @@ def test_jobs_0_means_every_core():
 
     assert jobs_from(3) == 3
     assert jobs_from(0) >= 1 and jobs_from(None) == jobs_from(0)
+
+
+def test_stages_declare_what_they_need_and_the_order_is_checked(nlp, kb):
+    from newsgraph.pipeline import Pipeline, StageOrderError
+    from newsgraph.stages import STAGES
+
+    by_name = {s.name: s for s in STAGES}
+    assert "doc" in by_name["parse"].assigns and "doc" in by_name["events"].requires
+    with pytest.raises(StageOrderError, match="stage 'quotes' requires mentions"):
+        Pipeline(nlp=nlp, kb=kb, stages=[by_name[n] for n in
+                                         ("clean", "parse", "time", "quotes", "actors")])
+    # a prefix of the stages is a valid pipeline, and runs only those
+    short = Pipeline(nlp=nlp, kb=kb, stages=STAGES[:3])
+    article = short.process(Article(source="x", raw=TEXTS[0][1], published="2025-01-17",
+                                    published_basis="metadata", user_published=True))
+    assert article.timexes and not article.mentions
+
+
+def test_parallel_does_not_import_the_pipeline():
+    import ast
+
+    tree = ast.parse((Path(__file__).parents[1] / "newsgraph" / "parallel.py").read_text())
+    imported = {node.module for node in ast.walk(tree) if isinstance(node, ast.ImportFrom)}
+    assert "pipeline" not in imported and "batching" in imported

@@ -12,7 +12,7 @@ import pytest
 from newsgraph.errors import ReadError, UsageError
 from newsgraph.model import Article
 from newsgraph.read import iter_articles
-from newsgraph.read.dates import parse_date
+from newsgraph.time.formats import parse_date
 
 FIXTURES = Path(__file__).parent / "fixtures" / "read"
 
@@ -186,7 +186,8 @@ def test_enormous_inputs(tmp_path):
 
 def test_hostile_html_does_not_crash(tmp_path):
     path = tmp_path / "hostile.html"
-    nested = "<div>" * 5000 + "<p>Deep text about the treaty between two states.</p>" + "</div>" * 5000
+    nested = ("<div>" * 5000 + "<p>Deep text about the treaty between two states.</p>"
+              + "</div>" * 5000)
     huge_attr = '<p title="' + "A" * 2_000_000 + '">x</p>'
     path.write_text(f"<html><body><script>while(1){{}}</script>{huge_attr}{nested}"
                     "<article><p>The ministers met in the capital on Monday to sign the "

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import sqlite3
 import sys
+import time
 from collections import deque
 from collections.abc import Iterator
 from contextlib import closing
@@ -12,6 +13,7 @@ from typing import Any
 
 import click
 
+from .. import settings
 from ..errors import (
     NewsgraphError,
     ReadError,
@@ -24,9 +26,12 @@ from ..model import Article
 from ..store.connect import store_error
 from .output import to_json
 
-ENV_JOBS = "NEWSGRAPH_JOBS"
 MAX_OUTLET_CHARS = 200
 MAX_JOBS_PER_CORE = 4
+# Stored articles per transaction (see _Batched): a COMMIT cost ~4 ms an article when
+# each article had its own; a batch commits at least every BATCH_SECONDS.
+BATCH_ARTICLES = 200
+BATCH_SECONDS = 2.0
 
 
 @dataclass
@@ -158,37 +163,52 @@ def _outcomes(pipeline: Any, items: Iterator[Article | _Settled], *, jobs: int,
 
 def _inputs(fn: Any) -> Any:
     """The input arguments and options `ingest` and `extract` share."""
-    fn = click.option("--jobs", "-j", type=click.IntRange(min=0), default=1,
-                      envvar=ENV_JOBS, show_default=True,
-                      help="Worker processes for the extraction stages (0 = all cores; "
-                      f"env {ENV_JOBS}). Output is the same for any N.")(fn)
+    jobs, model, kb = (settings.setting(n) for n in ("jobs", "model", "kb"))
+    fn = click.option("--jobs", "-j", type=click.IntRange(min=0), default=None,
+                      help=f"{jobs.help} Default: ${jobs.env}, else {jobs.default}.")(fn)
+    fn = click.option("--model", type=str, default=None,
+                      help=f"{model.help} Default: ${model.env}, else "
+                      f"{model.default_text()}.")(fn)
+    fn = click.option("--kb", "kb_files", multiple=True, type=click.Path(dir_okay=False),
+                      help="A user knowledge-base file (YAML or CSV) over the bundled KB; "
+                      f"repeatable; after those of ${kb.env}.")(fn)
     fn = click.option("--outlet", help="Outlet name of every input.")(fn)
     fn = click.option("--published", help="Publication date (YYYY-MM-DD) of every input; "
                       "wins over dates found in the text.")(fn)
     return click.argument("paths", nargs=-1, required=True)(fn)
 
 
+def _pipeline(model: str | None, kb_files: tuple[str, ...]) -> Any:
+    """The pipeline for --model and --kb; a bad value of either stops here, before any
+    input is read or the store is touched."""
+    from .. import nlp
+    from ..pipeline import Options, Pipeline
+
+    nlp.check(settings.get("model", model))
+    pipeline = Pipeline(options=Options(model=model, kb_overrides=list(kb_files)))
+    pipeline.kb  # noqa: B018 - loads (and checks) the KB files now
+    return pipeline
+
+
 @click.command()
 @_inputs
 @click.pass_context
 def ingest(ctx: click.Context, paths: tuple[str, ...], published: str | None,
-           outlet: str | None, jobs: int) -> None:
+           outlet: str | None, kb_files: tuple[str, ...], model: str | None,
+           jobs: int | None) -> None:
     """Read PATHS (files, folders, - for stdin), extract, and add to the store."""
     from .. import store as store_mod
-    from ..pipeline import Pipeline, StageError, jobs_from
+    from ..pipeline import StageError, jobs_from
 
-    _check_options(paths, published, outlet, jobs)
-    pipeline = Pipeline()
+    _check_options(paths, published, outlet, settings.get("jobs", jobs))
+    pipeline = _pipeline(model, kb_files)
     tally = Tally()
-    with store_mod.open(ctx.obj["db"]) as store:
-        try:
-            store.kb = pipeline.kb
-        except Exception as e:  # every article will say why; the store works without
-            _say_error(f"knowledge base: {e}")
+    with store_mod.open(ctx.obj["db"], kb=pipeline.kb) as store:
         items = _prepared(_articles(paths, published=published, outlet=outlet), store=store)
-        outcomes = _outcomes(pipeline, items, jobs=jobs_from(jobs), cleaned=True)
+        outcomes = _outcomes(pipeline, items, jobs=jobs_from(settings.get("jobs", jobs)),
+                         cleaned=True)
         try:
-            with closing(outcomes):
+            with closing(outcomes), _Batched(store, tally) as batched:
                 for item in _progress(outcomes):
                     if isinstance(item, _Settled | StageError):
                         _count_settled(item, tally)
@@ -202,19 +222,65 @@ def ingest(ctx: click.Context, paths: tuple[str, ...], published: str | None,
                         _say_error(f"{item.source}: {e}")
                         tally.failed += 1
                         continue
-                    if result.status == "skipped":
-                        tally.skipped += 1
-                        continue
-                    tally.added += 1
-                    tally.events += result.events
-                    tally.quotes += result.quotes
-                    tally.duplicates += result.duplicate_of is not None
+                    batched.stored(result)
         except KeyboardInterrupt:
             click.echo(f"\ninterrupted: {tally.line()}; nothing half-written, run again "
                        "to go on", err=True)
             sys.exit(130)
     click.echo(tally.line(), err=True)
     ctx.exit(1 if tally.failed else 0)
+
+
+class _Batched:
+    """Batched store writes: stored articles commit together, every BATCH_ARTICLES or
+    BATCH_SECONDS, whichever comes first; the tally counts what is committed (Ctrl-C
+    rolls back the open batch, which the next run stores again)."""
+
+    def __init__(self, store: Any, tally: Tally) -> None:
+        self.store, self.tally = store, tally
+        self.pending = Tally()
+        self.count, self.since = 0, 0.0
+        self._batch: Any = None
+
+    def __enter__(self) -> _Batched:
+        self._open()
+        return self
+
+    def _open(self) -> None:
+        self._batch = self.store.batch()
+        self._batch.__enter__()
+        self.count, self.since = 0, time.monotonic()
+
+    def _commit(self) -> None:
+        self._batch.__exit__(None, None, None)
+        self._batch = None
+        t, p = self.tally, self.pending
+        t.added, t.skipped, t.events = t.added + p.added, t.skipped + p.skipped, t.events + p.events
+        t.quotes, t.duplicates = t.quotes + p.quotes, t.duplicates + p.duplicates
+        self.pending = Tally()
+
+    def stored(self, result: Any) -> None:
+        p = self.pending
+        if result.status == "skipped":
+            p.skipped += 1
+        else:
+            p.added += 1
+            p.events += result.events
+            p.quotes += result.quotes
+            p.duplicates += result.duplicate_of is not None
+        self.count += 1
+        if self.count >= BATCH_ARTICLES or time.monotonic() - self.since >= BATCH_SECONDS:
+            self._commit()
+            self._open()
+
+    def __exit__(self, kind: Any, value: Any, tb: Any) -> None:
+        if self._batch is None:
+            return
+        if kind is None:
+            self._commit()
+        else:
+            self._batch.__exit__(kind, value, tb)  # rolled back
+            self._batch = None
 
 
 def _count_settled(item: Any, tally: Tally) -> None:
@@ -229,14 +295,17 @@ def _count_settled(item: Any, tally: Tally) -> None:
 @_inputs
 @click.pass_context
 def extract(ctx: click.Context, paths: tuple[str, ...], published: str | None,
-            outlet: str | None, jobs: int) -> None:
+             outlet: str | None, kb_files: tuple[str, ...], model: str | None,
+             jobs: int | None) -> None:
     """Print one JSON record per article (no store), one per line."""
-    from ..pipeline import Pipeline, StageError, jobs_from
+    from ..pipeline import StageError, jobs_from
 
-    _check_options(paths, published, outlet, jobs)
+    _check_options(paths, published, outlet, settings.get("jobs", jobs))
+    pipeline = _pipeline(model, kb_files)
     tally = Tally()
     items = _prepared(_articles(paths, published=published, outlet=outlet))
-    outcomes = _outcomes(Pipeline(), items, jobs=jobs_from(jobs), cleaned=False)
+    outcomes = _outcomes(pipeline, items, jobs=jobs_from(settings.get("jobs", jobs)),
+                         cleaned=False)
     with closing(outcomes):
         for item in _progress(outcomes):
             if isinstance(item, _Settled | StageError):

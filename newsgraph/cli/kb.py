@@ -9,6 +9,7 @@ from typing import Any
 import click
 
 from ..errors import KBError, safe
+from ..kb import KnowledgeBase
 from ..store import validate
 from . import output
 
@@ -52,7 +53,7 @@ def kb(ctx: click.Context, kb_files: tuple[str, ...]) -> None:
 
 
 def _load(ctx: click.Context) -> Any:
-    from ..actors.kb import KB
+    from ..kb import KB
 
     try:
         return KB.load(overrides=(ctx.obj or {}).get("kb_files", []))
@@ -60,7 +61,7 @@ def _load(ctx: click.Context) -> Any:
         raise click.ClickException(str(e)) from e
 
 
-def describe(kb: Any, name: str) -> dict[str, Any] | None:
+def describe(kb: KnowledgeBase, name: str) -> dict[str, Any] | None:
     """Everything the KB knows about `name` (an id, a country, a person, an org...)."""
     country = kb.country(name)
     entity = kb.entity(name) if country is None else None
@@ -164,7 +165,7 @@ def sources(ctx: click.Context, fmt: str) -> None:
 @click.pass_context
 def import_(ctx: click.Context, file: str, out: str) -> None:
     """Import office holders from a Wikidata JSON dump or SPARQL JSON result."""
-    from ..actors.kbimport import import_file, write_user_file
+    from ..kb.build import import_file, write_user_file
 
     try:
         result = import_file(file, kb=_load(ctx))
@@ -181,7 +182,7 @@ def import_(ctx: click.Context, file: str, out: str) -> None:
                 type=click.Path(exists=True, dir_okay=False))
 def check(files: tuple[str, ...]) -> None:
     """Check user KB files; print one line per file."""
-    from ..actors.kb import KB
+    from ..kb import KB
 
     for file in files:
         try:

@@ -12,7 +12,7 @@ from typing import Any
 import click
 
 from ..errors import UsageError, excerpt, safe
-from ..store import validate
+from ..store import queries, validate
 from . import output
 
 FORMAT_OPTION = output.format_option()
@@ -22,14 +22,10 @@ def _open(ctx: click.Context, *, with_kb: bool = False) -> Any:
     from .. import store as store_mod
 
     kb = None
-    if with_kb:
-        try:
-            from ..actors.kb import KB
+    if with_kb:  # the KB widens --actor matching (demonyms: "Iranian")
+        from ..kb import KB
 
-            kb = KB.load()
-        except Exception as e:  # the KB only widens --actor matching (demonyms)
-            click.echo(f"warning: knowledge base not loaded ({e}); countries match by "
-                       "ISO code or stored name only", err=True)
+        kb = KB.load()
     return store_mod.open(ctx.obj["db"], must_exist=True, kb=kb, read_only=True)
 
 
@@ -70,11 +66,11 @@ def _event_command(name: str, doc: str, query: Callable[..., list[dict[str, Any]
 
 
 def _timeline(store: Any, **filters: Any) -> list[dict[str, Any]]:
-    return store.timeline(**filters)
+    return queries.timeline(store, **filters)
 
 
 def _events(store: Any, **filters: Any) -> list[dict[str, Any]]:
-    return store.events(**filters)
+    return queries.events(store, **filters)
 
 
 timeline = _event_command("timeline", "Merged events in date order, with their sources.",
@@ -93,7 +89,7 @@ def quotes(ctx: click.Context, speaker: str | None, search: str | None, fmt: str
     search = validate.search(search)
     with _open(ctx, with_kb=bool(speaker)) as store:
         try:
-            records = store.quotes(speaker=speaker, search=search)
+            records = queries.quotes(store, speaker=speaker, search=search)
         except sqlite3.OperationalError as e:
             if "fts5" not in str(e).lower():
                 raise
@@ -108,7 +104,7 @@ def quotes(ctx: click.Context, speaker: str | None, search: str | None, fmt: str
 def actors(ctx: click.Context, fmt: str) -> None:
     """Every actor once, with mention, document and event counts."""
     with _open(ctx) as store:
-        _emit(ctx, store, store.actors(), fmt=fmt, columns=output.ACTOR_COLUMNS,
+        _emit(ctx, store, queries.actors(store), fmt=fmt, columns=output.ACTOR_COLUMNS,
               what="actors")
 
 
@@ -120,7 +116,7 @@ def show(ctx: click.Context, id: str, fmt: str) -> None:
     """One document, event, quote or actor by id (or a unique id prefix)."""
     key = validate.name(id, param="ID") or id
     with _open(ctx) as store:
-        record = store.show(key)
+        record = queries.show(store, key)
     if fmt in ("json", "jsonl"):
         click.echo(output.render(record, fmt=fmt, columns=[]))
     else:

@@ -25,7 +25,7 @@ from typing import IO
 from .. import limits
 from ..errors import ReadError, UsageError, excerpt
 from ..model import Article
-from .dates import parse_date, parse_user_date
+from ..time.formats import parse_date, parse_user_date
 from .decode import decode
 from .html import article_from_html, looks_like_html
 from .jsonl import read_jsonl

@@ -17,7 +17,7 @@ from typing import IO, Any
 from .. import limits
 from ..errors import ReadError, excerpt
 from ..model import Article
-from .dates import parse_date
+from ..time.formats import parse_date
 from .decode import decode
 from .html import article_from_html, outlet_from_url
 from .stream import check

@@ -27,13 +27,9 @@ def _country_codes(store: Store, text: str) -> set[str]:
     codes: set[str] = set()
     if len(text) == 3 and text.isalpha():
         codes.add(text.upper())
-    if store.kb is not None:
-        try:
-            country = store.kb.country(text)
-        except Exception:  # a KB still being written must not break queries
-            country = None
-        if country is not None:
-            codes.add(country.iso3)
+    country = store.kb.country(text) if store.kb is not None else None
+    if country is not None:
+        codes.add(country.iso3)
     codes.update(r[0] for r in store.conn.execute(
         "SELECT id FROM actors WHERE kind = 'country' AND lower(name) = lower(?)", (text,)))
     return codes

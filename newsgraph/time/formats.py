@@ -1,9 +1,13 @@
-"""Dates in the forms news metadata prints them, normalized to YYYY-MM-DD."""
+"""The one date parser: month names, dates in the forms news metadata and sentences print
+them, normalized to YYYY-MM-DD. Every stage reads dates through here (the reader's
+metadata, the cleaner's publication lines and datelines, the time stage's tagger, the
+actors stage's "On May 19, ..." days)."""
 
 from __future__ import annotations
 
 import datetime as dt
 import re
+from typing import Any
 
 from ..errors import UsageError, excerpt
 
@@ -70,6 +74,60 @@ def parse_date(value: str | None) -> str | None:
     return found[0][1] if found else None
 
 
+# "May 19", "May 19, 2024", "19 May", "19 May 2024" in a sentence: a capitalized full
+# month name (a lower-case "may" is the verb), the day, and an optional year.
+_SENTENCE_MD = re.compile(
+    r"\b(?P<m>[A-Z][a-z]+)\.? (?P<d>\d{1,2})(?:st|nd|rd|th)?(?:,? (?P<y>\d{4}))?\b")
+_SENTENCE_DM = re.compile(r"\b(?P<d>\d{1,2}) (?P<m>[A-Z][a-z]+)(?: (?P<y>\d{4}))?\b")
+FULL_MONTHS = {name: n for name, n in MONTHS.items() if len(name) > 4 or name in
+               ("may", "june", "july")}
+
+
+def days_in_sentence(text: str, year: int | None) -> list[str]:
+    """The days `text` names in the plain forms above, as YYYY-MM-DD in their own year or
+    else `year` (none without either), "May 19" forms before "19 May" forms."""
+    out = []
+    for pattern in (_SENTENCE_MD, _SENTENCE_DM):
+        for m in pattern.finditer(text):
+            month = FULL_MONTHS.get(m.group("m").lower())
+            if month is None:
+                continue
+            y = int(m.group("y")) if m.group("y") else year
+            if y is None:
+                continue
+            try:
+                out.append(dt.date(y, month, int(m.group("d"))).isoformat())
+            except ValueError:
+                continue
+    return out
+
+
+def article_dates(article: Any) -> tuple[str, str] | None:
+    """(first, last) day the article's date may be: one day, or its interval."""
+    if article.published:
+        return article.published[:10], article.published[:10]
+    if article.date_interval is not None:
+        return article.date_interval.start, article.date_interval.end
+    return None
+
+
+def sentence_day(sent: Any, article: Any) -> str | None:
+    """The date a role phrase is read on: a day named in `sent` (a spaCy span), from the
+    time stage's timexes or, when it gave none, from the plain "May 19" / "19 May" forms
+    read in the article's year ("On May 19, a helicopter carrying the Iranian
+    president" -> May 19). Only days before the article's date count: a later day is a
+    plan ("will be held from October 22"), and the office holder then is the one on the
+    article's date."""
+    anchor = article.published[:10] if article.published else None
+    for timex in article.timexes:
+        if (sent.start_char <= timex.start < sent.end_char and timex.precision == "day"
+                and timex.value and re.fullmatch(r"\d{4}-\d{2}-\d{2}", timex.value)
+                and (anchor is None or timex.value <= anchor)):
+            return str(timex.value)
+    for day in days_in_sentence(sent.text, int(anchor[:4]) if anchor else None):
+        if anchor is None or day <= anchor:
+            return day
+    return None
 _USER_DATE = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
 
 

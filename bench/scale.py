@@ -1,0 +1,269 @@
+"""Scale: how close newsgraph runs to its spaCy parse, and how it grows.
+
+1. Throughput: on corpus/allsides_ir (first SAMPLE articles) and on a corpus generated
+   from our own templates (bench/_templates.py), articles/s and peak memory of a bare
+   spaCy parse (`nlp.pipe`, the same model and the same cleaned texts, 1 process and
+   WORKERS processes), of `extract` (the whole per-article pipeline, records
+   serialized) and of `ingest` (the same, plus the SQLite store), on 1 and WORKERS
+   workers; and the ratios extract/parse, ingest/parse at the same worker count. Each
+   mode runs in a fresh process (the model and KB loaded before the clock starts;
+   worker processes' start-up and model load are inside it, as users pay them). Peak
+   memory is the process's peak RSS plus its workers' peaks (VmHWM).
+2. Growth: `extract --jobs WORKERS` over generated corpora of SIZES articles, read
+   from a JSONL file as the CLI reads it: time and peak memory per size.
+3. Merge and store cost: synthetic event mentions (no parse) over MENTIONS sizes, ten
+   per article, among 300 actors over five years: seconds to store and merge them
+   through `Store.ingest`, and to merge them in blocks as the Spark job does.
+4. A plot of 2 and 3: bench/results/scale.png.
+
+Sizes are parameters (environment): NEWSGRAPH_SCALE_SAMPLE (default 100),
+NEWSGRAPH_SCALE_SIZES (default "200,1000"), NEWSGRAPH_SCALE_MENTIONS (default
+"10000,100000"), e.g. NEWSGRAPH_SCALE_SIZES=1000,5000,20000 for the report run.
+No FLOORS: speed is reported, not gated (CI machines vary).
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import random
+import resource
+import subprocess
+import sys
+import tempfile
+import time
+from itertools import islice
+from pathlib import Path
+from typing import Any
+
+NAME = "scale"
+FLOORS: dict[str, float] = {}
+WORKERS = 2
+RESULTS = Path(__file__).resolve().parent / "results"
+
+
+def _sizes(name: str, default: str) -> list[int]:
+    return [int(x) for x in os.environ.get(name, default).split(",") if x.strip()]
+
+
+def _peak_mb(children_peak: float) -> float:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024 + children_peak
+
+
+def _children_mb() -> float:
+    """The sum of the peak RSS (VmHWM) of this process's live children."""
+    total = 0.0
+    for children in Path("/proc/self/task").glob("*/children"):
+        for pid in children.read_text().split():
+            try:
+                status = Path(f"/proc/{pid}/status").read_text()
+            except OSError:
+                continue
+            for line in status.splitlines():
+                if line.startswith("VmHWM:"):
+                    total += int(line.split()[1]) / 1024
+    return total
+
+
+# -- one mode, in a fresh process ------------------------------------------------------
+
+
+def _child(mode: str, jobs: int, path: str) -> dict[str, float]:
+    from newsgraph import Pipeline
+    from newsgraph.read import iter_articles
+
+    pipeline = Pipeline()
+    pipeline.context()
+    watched = 0.0
+    n = 0
+    if mode == "parse":
+        from newsgraph.clean import clean
+
+        texts = []
+        for a in iter_articles([path]):
+            clean(a)
+            texts.append(a.text)
+        t0 = time.perf_counter()
+        for i, _ in enumerate(pipeline.nlp.pipe(texts, batch_size=16, n_process=jobs)):
+            n += 1
+            if i % 8 == 0:
+                watched = max(watched, _children_mb())
+        seconds = time.perf_counter() - t0
+        return {"seconds": seconds, "articles": n, "peak_mb": _peak_mb(watched)}
+    store = None
+    if mode == "ingest":
+        import newsgraph
+
+        store = newsgraph.open(Path(tempfile.mkdtemp()) / "scale.db", kb=pipeline.kb)
+    t0 = time.perf_counter()
+    for i, result in enumerate(pipeline.process_many(iter_articles([path]), jobs=jobs)):
+        if store is not None:
+            store.ingest(result)
+        else:
+            json.dumps(result.to_record(), ensure_ascii=False)
+        n += 1
+        if i % 8 == 0:
+            watched = max(watched, _children_mb())
+    seconds = time.perf_counter() - t0
+    return {"seconds": seconds, "articles": n, "peak_mb": _peak_mb(watched)}
+
+
+def _measure(mode: str, jobs: int, path: Path) -> dict[str, float]:
+    out = subprocess.run([sys.executable, "-m", "bench.scale", mode, str(jobs), str(path)],
+                         capture_output=True, text=True, cwd=Path(__file__).parents[1],
+                         check=False)
+    if out.returncode != 0:
+        raise RuntimeError(f"bench.scale {mode} {jobs}: {out.stderr[-2000:]}")
+    return json.loads(out.stdout.strip().splitlines()[-1])
+
+
+def _throughput(label: str, path: Path, figures: dict[str, Any]) -> None:
+    for jobs in (1, WORKERS):
+        got = {mode: _measure(mode, jobs, path) for mode in ("parse", "extract", "ingest")}
+        for mode, r in got.items():
+            figures[f"{label}_{mode}_jobs{jobs}_articles_per_s"] = round(
+                r["articles"] / r["seconds"], 2)
+            figures[f"{label}_{mode}_jobs{jobs}_peak_mb"] = round(r["peak_mb"])
+        for mode in ("extract", "ingest"):
+            figures[f"{label}_{mode}_jobs{jobs}_vs_parse"] = round(
+                got["parse"]["seconds"] / got[mode]["seconds"], 3)
+
+
+# -- merge and store cost -----------------------------------------------------------
+
+
+def _synthetic_articles(n_mentions: int, *, seed: int = 7) -> list[Any]:
+    from datetime import date, timedelta
+
+    from newsgraph.model import Actor, Article, Event, Location
+
+    rng = random.Random(seed)
+    actors = [Actor(id=f"Q9{i:05d}", name=f"Actor {i}", kind="person", country=None)
+              for i in range(300)]
+    places = [Location(f"City {i}", None) for i in range(40)]
+    types = [("CONSULT", "meet"), ("AGREE", "sign"), ("DISAPPROVE", "accuse"),
+             ("SANCTION", "sanction"), ("COOPERATE", None), ("THREATEN", None)]
+    out = []
+    for i in range(0, n_mentions, 10):
+        text = f"Synthetic article {i}."
+        article = Article(source=f"synthetic:{i}", raw=text, text=text,
+                          published="2024-01-01", published_basis="metadata")
+        for _ in range(min(10, n_mentions - i)):
+            type_, mode = rng.choice(types)
+            a, b = rng.sample(actors[:60] if rng.random() < 0.7 else actors, 2)
+            day = date(2020, 1, 1) + timedelta(days=rng.randrange(5 * 365))
+            article.events.append(Event(
+                type=type_, mode=mode, actor=[a], recipient=[b], text=text, start=0,
+                end=len(text), trigger=mode or "", date=day.isoformat(), precision="day",
+                location=rng.choice(places) if rng.random() < 0.5 else None,
+                status="reported"))
+        out.append(article)
+    return out
+
+
+def _store_cost(n: int, tmp: Path) -> float:
+    import newsgraph
+    from newsgraph.batching import batches
+
+    articles = _synthetic_articles(n)
+    with newsgraph.open(tmp / f"merge{n}.db") as store:
+        t0 = time.perf_counter()
+        for chunk in batches(articles, 200):  # as `ingest` commits (cli/ingest.py)
+            with store.batch():
+                for article in chunk:
+                    store.ingest(article)
+        return time.perf_counter() - t0
+
+
+def _block_cost(n: int) -> float:
+    from newsgraph.crossdoc.merge import MentionView
+    from newsgraph.spark.blocking import MentionRecord, merge_block
+
+    records = []
+    for order, article in enumerate(_synthetic_articles(n)):
+        for seq, ev in enumerate(article.events):
+            view = MentionView(id=f"em{order}_{seq}", doc_id=article.doc_id, type=ev.type,
+                               mode=ev.mode, status=ev.status,
+                               actor_ids=tuple(a.id for a in ev.actor),
+                               recipient_ids=tuple(a.id for a in ev.recipient),
+                               date=ev.date, precision=ev.precision, location=ev.location)
+            records.append(MentionRecord(view=view, order=order, seq=seq,
+                                         origin=article.doc_id,
+                                         actors=[(a.id, "actor", a.name) for a in ev.actor]
+                                         + [(a.id, "recipient", a.name)
+                                            for a in ev.recipient]))
+    t0 = time.perf_counter()
+    blocks: dict[Any, list[Any]] = {}
+    for r in records:
+        blocks.setdefault(r.group, []).append(r)
+    for block in blocks.values():
+        merge_block(block, kb=None)
+    return time.perf_counter() - t0
+
+
+def _plot(figures: dict[str, Any], sizes: list[int], mentions: list[int]) -> None:
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    fig, (left, right) = plt.subplots(1, 2, figsize=(11, 4))
+    secs = [figures[f"growth_{n}_seconds"] for n in sizes]
+    mem = [figures[f"growth_{n}_peak_mb"] for n in sizes]
+    left.plot(sizes, secs, "o-", label="seconds")
+    left.set_xlabel(f"articles (generated; extract --jobs {WORKERS})")
+    left.set_ylabel("seconds")
+    twin = left.twinx()
+    twin.plot(sizes, mem, "s--", color="tab:red", label="peak MB")
+    twin.set_ylabel("peak memory (MB)")
+    twin.set_ylim(0, max(mem) * 1.3)
+    left.set_title("extract: time and memory vs corpus size")
+    right.loglog(mentions, [figures[f"merge_{n}_store_seconds"] for n in mentions], "o-",
+                 label="Store.ingest (store + merge)")
+    right.loglog(mentions, [figures[f"merge_{n}_blocks_seconds"] for n in mentions], "s-",
+                 label="merge in blocks (Spark side)")
+    right.loglog(mentions, [figures[f"merge_{mentions[0]}_store_seconds"] * n / mentions[0]
+                            for n in mentions], ":", color="grey", label="linear")
+    right.set_xlabel("event mentions")
+    right.set_ylabel("seconds")
+    right.set_title("merge and store cost")
+    right.legend(fontsize=8)
+    fig.tight_layout()
+    RESULTS.mkdir(exist_ok=True)
+    fig.savefig(RESULTS / "scale.png", dpi=100)
+    plt.close(fig)
+
+
+def run(shared: Path, *, pipeline: Any) -> dict[str, float | int | str]:
+    from bench import _templates
+
+    sample = _sizes("NEWSGRAPH_SCALE_SAMPLE", "100")[0]
+    sizes = _sizes("NEWSGRAPH_SCALE_SIZES", "200,1000")
+    mentions = _sizes("NEWSGRAPH_SCALE_MENTIONS", "10000,100000")
+    figures: dict[str, Any] = {"sample": sample, "workers": WORKERS,
+                               "cores": len(os.sched_getaffinity(0))}
+    with tempfile.TemporaryDirectory(prefix="newsgraph-scale-") as tmp_name:
+        tmp = Path(tmp_name)
+        real = tmp / "allsides.jsonl"
+        source = shared / "corpus" / "allsides_ir" / "articles.jsonl"
+        with source.open(encoding="utf-8") as f:
+            real.write_text("".join(islice(f, sample)), encoding="utf-8")
+        _throughput("allsides", real, figures)
+        _throughput("generated", _templates.write(tmp / "generated.jsonl", sample), figures)
+        for n in sizes:
+            path = _templates.write(tmp / f"grow{n}.jsonl", n, seed=n)
+            r = _measure("extract", WORKERS, path)
+            figures[f"growth_{n}_seconds"] = round(r["seconds"], 1)
+            figures[f"growth_{n}_articles_per_s"] = round(r["articles"] / r["seconds"], 2)
+            figures[f"growth_{n}_peak_mb"] = round(r["peak_mb"])
+            path.unlink()
+        for n in mentions:
+            figures[f"merge_{n}_store_seconds"] = round(_store_cost(n, tmp), 2)
+            figures[f"merge_{n}_blocks_seconds"] = round(_block_cost(n), 2)
+    _plot(figures, sizes, mentions)
+    figures["plot"] = str(RESULTS / "scale.png")
+    return figures
+
+
+if __name__ == "__main__":
+    print(json.dumps(_child(sys.argv[1], int(sys.argv[2]), sys.argv[3])))
