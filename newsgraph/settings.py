@@ -42,6 +42,31 @@ def _count(text: str) -> int:
     return value
 
 
+def _number(text: str) -> int:
+    try:
+        return int(float(text.strip().replace("_", "")))
+    except OverflowError as e:
+        raise ValueError("not a number") from e
+
+
+def _positive(text: str) -> int:
+    value = _number(text)
+    if value < 1:
+        raise ValueError("not a whole number of at least 1")
+    return value
+
+
+def _window(text: str) -> int:
+    value = _number(text)
+    if value < 2000:
+        raise ValueError("not a whole number of at least 2000")
+    return value
+
+
+def _flag(text: str) -> bool:
+    return text.strip().lower() not in ("", "0", "no", "false", "off")
+
+
 def _fraction(text: str) -> float:
     value = float(text)
     if not 0.0 <= value <= 1.0:
@@ -84,6 +109,21 @@ SETTINGS: dict[str, Setting] = {s.name: s for s in (
     Setting("ingest_token", "NEWSGRAPH_INGEST_TOKEN", None,
             "serve: accept POST /api/articles with 'Authorization: Bearer TOKEN' (at least "
             "16 characters).", str),
+    # limits on hostile input (newsgraph/limits.py reads them)
+    Setting("max_text", "NEWSGRAPH_MAX_TEXT", 500_000,
+            "Characters of text per article; a longer one is refused.", _positive),
+    Setting("max_input", "NEWSGRAPH_MAX_INPUT", 4_000_000_000,
+            "Bytes one input file or stream may decompress to.", _positive),
+    Setting("window", "NEWSGRAPH_WINDOW", 20_000,
+            "Characters of an article the stages after cleaning see at a time (at least "
+            "2000).", _window),
+    Setting("max_store", "NEWSGRAPH_MAX_STORE", 0,
+            "Bytes the store may grow to (0 = as far as the disk allows).", _count),
+    Setting("quick_check", "NEWSGRAPH_QUICK_CHECK", 128_000_000,
+            "Stores up to this many bytes get PRAGMA quick_check when opened (0 = never).",
+            _count),
+    Setting("debug", "NEWSGRAPH_DEBUG", False,
+            "Print the traceback of an internal error (1 = yes).", _flag),
 )}
 
 

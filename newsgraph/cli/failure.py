@@ -15,9 +15,10 @@ import traceback
 
 import click
 
+from .. import settings
 from ..errors import safe
 
-ENV_DEBUG = "NEWSGRAPH_DEBUG"
+ENV_DEBUG = settings.setting("debug").env
 
 
 def fatal_message(e: BaseException, *, db: str | None) -> int:
@@ -28,7 +29,7 @@ def fatal_message(e: BaseException, *, db: str | None) -> int:
         except OSError:
             pass
         return 1
-    if os.environ.get(ENV_DEBUG):
+    if settings.get("debug"):
         traceback.print_exc()
     if isinstance(e, sqlite3.Error):
         from ..store import resolve_path
