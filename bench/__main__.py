@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import importlib
+import inspect
 import json
 import sys
 import time
@@ -41,7 +42,9 @@ def main(argv: list[str] | None = None) -> int:
         if args.gate and not getattr(mod, "FLOORS", None):
             continue
         t0 = time.perf_counter()
-        figures = mod.run(shared, pipeline=pipeline)
+        takes_gate = "gate" in inspect.signature(mod.run).parameters
+        figures = mod.run(shared, pipeline=pipeline, **({"gate": args.gate} if takes_gate
+                                                         else {}))
         secs = time.perf_counter() - t0
         (RESULTS / f"{mod.NAME}.json").write_text(json.dumps(figures, indent=1))
         print(f"== {mod.NAME} ({secs:.0f}s)")

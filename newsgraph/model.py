@@ -125,6 +125,10 @@ class Event:
     location: Location | None = None
     occasion: str | None = None
     status: str = "reported"
+    # 0-1: how well the text supports the event (events/confidence.py)
+    confidence: float | None = None
+    # how the parties were found ("arguments", "fallback", "continued"; not serialized)
+    evidence: str = "arguments"
 
     def to_dict(self) -> dict[str, Any]:
         return {"type": self.type, "mode": self.mode,
@@ -134,6 +138,7 @@ class Event:
                 "interval": self.interval.to_dict() if self.interval else None,
                 "location": self.location.to_dict() if self.location else None,
                 "occasion": self.occasion, "status": self.status, "trigger": self.trigger,
+                "confidence": self.confidence,
                 "text": self.text, "start": self.start, "end": self.end}
 
 

@@ -262,3 +262,16 @@ def test_ingest_while_serving_and_post_with_token(db, tmp_path):
     finally:
         stop.set()
         srv.stop()
+
+
+def test_serve_command_errors_are_one_line(tmp_path, db):
+    import subprocess
+
+    missing = subprocess.run([str(BIN), "--db", str(tmp_path / "none.db"), "serve"],
+                             capture_output=True, text=True, timeout=60)
+    assert missing.returncode == 1
+    assert missing.stderr.startswith("error: no store at") and "Traceback" not in missing.stderr
+    assert not (tmp_path / "none.db").exists()
+    short = subprocess.run([str(BIN), "--db", str(db), "serve", "--ingest-token", "abc"],
+                           capture_output=True, text=True, timeout=60)
+    assert short.returncode == 2 and "--ingest-token" in short.stderr

@@ -64,7 +64,7 @@ def _say_warnings(article: Article) -> None:
 
 
 def _check_options(paths: tuple[str, ...], published: str | None,
-                   outlet: str | None, jobs: int) -> None:
+                   outlet: str | None, jobs: int | None) -> None:
     """Every bad option stops the run here, before the store is opened or anything
     is read (raises UsageError naming the option)."""
     from .. import limits
@@ -74,6 +74,7 @@ def _check_options(paths: tuple[str, ...], published: str | None,
     limits.check_all()
     check_paths(paths)
     most = MAX_JOBS_PER_CORE * jobs_from(0)
+    jobs = settings.get("jobs", jobs)
     if jobs > most:
         raise UsageError("--jobs", f"{jobs} workers is more than {most} ({MAX_JOBS_PER_CORE} "
                                    "per core; each loads its own model)")
@@ -200,7 +201,7 @@ def ingest(ctx: click.Context, paths: tuple[str, ...], published: str | None,
     from .. import store as store_mod
     from ..pipeline import StageError, jobs_from
 
-    _check_options(paths, published, outlet, settings.get("jobs", jobs))
+    _check_options(paths, published, outlet, jobs)
     pipeline = _pipeline(model, kb_files)
     tally = Tally()
     with store_mod.open(ctx.obj["db"], kb=pipeline.kb) as store:
@@ -300,7 +301,7 @@ def extract(ctx: click.Context, paths: tuple[str, ...], published: str | None,
     """Print one JSON record per article (no store), one per line."""
     from ..pipeline import StageError, jobs_from
 
-    _check_options(paths, published, outlet, settings.get("jobs", jobs))
+    _check_options(paths, published, outlet, jobs)
     pipeline = _pipeline(model, kb_files)
     tally = Tally()
     items = _prepared(_articles(paths, published=published, outlet=outlet))

@@ -13,6 +13,7 @@ import click
 
 from ..errors import UsageError, excerpt, safe
 from ..store import queries, validate
+from ..store.queries import DEFAULT_MIN_CONFIDENCE
 from . import output
 
 FORMAT_OPTION = output.format_option()
@@ -50,15 +51,26 @@ def _event_command(name: str, doc: str, query: Callable[..., list[dict[str, Any]
     @click.option("--type", "type_", help="PLOVER type (CONSULT, SANCTION, ...).")
     @click.option("--since", help="First day (YYYY-MM-DD, or YYYY-MM, YYYY).")
     @click.option("--until", help="Last day (YYYY-MM-DD, or YYYY-MM, YYYY).")
+    @click.option("--min-confidence", type=click.FloatRange(0.0, 1.0), default=None,
+                  help="Only events at least this well supported (0-1; default "
+                  f"{DEFAULT_MIN_CONFIDENCE}).")
+    @click.option("--all", "show_all", is_flag=True,
+                  help="Every event, however weakly supported (same as --min-confidence 0).")
     @FORMAT_OPTION
     @click.pass_context
     def command(ctx: click.Context, actors: tuple[str, ...], type_: str | None,
-                since: str | None, until: str | None, fmt: str) -> None:
+                since: str | None, until: str | None, min_confidence: float | None,
+                show_all: bool, fmt: str) -> None:
+        if show_all and min_confidence is not None:
+            raise UsageError("--all", "give --all or --min-confidence, not both")
+        threshold = 0.0 if show_all else (
+            DEFAULT_MIN_CONFIDENCE if min_confidence is None else min_confidence)
         names = [validate.name(a, param="--actor") for a in actors]
         type_ = validate.event_type(type_)
         since, until = validate.date_range(since, until)
         with _open(ctx, with_kb=bool(actors)) as store:
-            records = query(store, actors=names, type=type_, since=since, until=until)
+            records = query(store, actors=names, type=type_, since=since, until=until,
+                            min_confidence=threshold)
             _emit(ctx, store, records, fmt=fmt, columns=output.EVENT_COLUMNS,
                   what="events")
 

@@ -8,6 +8,7 @@ there, to the knowledge base (country names and demonyms, organizations).
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from typing import Any
 
 from ..model import Actor, Article
@@ -102,6 +103,9 @@ def _subject(token: Any) -> list[Any]:
         return agent
     if token.dep_ in ("xcomp", "conj") and token.head.pos_ in ("VERB", "AUX", "NOUN"):
         return _subject(token.head)
+    if token.dep_ == "xcomp" and token.head.pos_ == "ADJ" and token.head.dep_ == "acomp":
+        # "Lee and Park are due to meet", "are set to meet": the subject of the copula
+        return _subject(token.head.head)
     if token.dep_ == "relcl":
         return [token.head]
     if token.dep_ == "advcl" and token.tag_ == "VBG":  # "..., saying", "warning that"
@@ -228,8 +232,11 @@ def _named(heads: list[Any]) -> bool:
         if head.pos_ in ("PROPN", "PRON") or head.ent_type_:
             return True
         start, end = head_span(head)
-        if any(t.ent_type_ in ("GPE", "NORP", "ORG", "PERSON") for t in head.doc
-               if start <= t.idx < end):
+        doc = head.doc  # the tokens starting in [start, end), found without a doc scan
+        starts = doc.to_array("IDX").tolist()
+        lo = bisect_left(starts, start)
+        hi = bisect_left(starts, end, lo)
+        if any(doc[i].ent_type_ in ("GPE", "NORP", "ORG", "PERSON") for i in range(lo, hi)):
             return True
     return False
 

@@ -59,7 +59,7 @@ class _Index:
 
     def __init__(self, doc: Any) -> None:
         self.doc = doc
-        self.starts = [t.idx for t in doc]
+        self.starts = doc.to_array("IDX").tolist()  # [t.idx for t in doc], in C
 
     def token(self, char: int) -> int:
         return max(0, bisect_right(self.starts, char) - 1)

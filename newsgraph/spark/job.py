@@ -17,7 +17,8 @@
    `newsgraph load OUTPUT` brings them into a SQLite store.
 
 The output equals `newsgraph ingest` of the same inputs in the same order, row for row
-(tests/test_spark.py); only `ingested_at` differs.
+(tests/test_spark.py); only `ingested_at` differs. Imports here are absolute, so that
+`spark-submit .../newsgraph/spark/job.py` runs this file as a script.
 """
 
 from __future__ import annotations
@@ -30,10 +31,16 @@ import tempfile
 from collections.abc import Iterable, Iterator, Sequence
 from typing import Any
 
-from ..errors import NewsgraphError
-from ..pipeline import Options
-from .blocking import EventRows, MentionRecord, block_edges, mention_record, merge_block
-from .extract import ACTORS, ERRORS, Input, extract_partition, pipeline
+from newsgraph.errors import NewsgraphError
+from newsgraph.pipeline import Options
+from newsgraph.spark.blocking import (
+    EventRows,
+    MentionRecord,
+    block_edges,
+    mention_record,
+    merge_block,
+)
+from newsgraph.spark.extract import ACTORS, ERRORS, Input, extract_partition, pipeline
 
 FILE_SHIFT = 32  # an input's order: file number << 32 | line (or record) number
 ERROR_COLUMNS = (("source", "TEXT", True), ("stage", "TEXT", True), ("message", "TEXT", True))
@@ -91,7 +98,7 @@ def list_files(spark: Any, path: str) -> list[str]:
 
 
 def _kind(uri: str) -> str | None:
-    from ..read import kind_of
+    from newsgraph.read import kind_of
 
     if uri.lower().endswith(".parquet"):
         return "parquet"
@@ -134,7 +141,7 @@ def inputs(spark: Any, path: str, *, partitions: int | None = None) -> Any:
 
 
 def _signatures(docs: Iterable[tuple[str, int, str]]) -> Iterator[tuple[str, tuple[int, bytes]]]:
-    from ..crossdoc import dedupe
+    from newsgraph.crossdoc import dedupe
 
     for doc_id, order, text in docs:
         signature = dedupe.minhash(text)
@@ -144,7 +151,7 @@ def _signatures(docs: Iterable[tuple[str, int, str]]) -> Iterator[tuple[str, tup
 
 def _bands(item: tuple[str, tuple[int, bytes]]
            ) -> Iterator[tuple[tuple[int, str], tuple[int, str]]]:
-    from ..crossdoc import dedupe
+    from newsgraph.crossdoc import dedupe
 
     doc_id, (order, blob) = item
     for band, h in enumerate(dedupe.lsh_bands(dedupe.from_blob(blob))):
@@ -161,7 +168,7 @@ def _pairs(group: tuple[Any, Iterable[tuple[int, str]]]) -> Iterator[tuple[str, 
 def near_duplicates(signatures: Any) -> dict[str, tuple[str, float]]:
     """{doc_id: (the first copy, similarity)}, as `Store._find_near_duplicate` links an
     article to the stored ones before it, each copy to the first copy."""
-    from ..crossdoc import dedupe
+    from newsgraph.crossdoc import dedupe
 
     pairs = signatures.flatMap(_bands).groupByKey().flatMap(_pairs).distinct()
     scored = (pairs.join(signatures).map(lambda p: (p[1][0], (p[0], p[1][1])))
@@ -197,8 +204,8 @@ def _reduce_actor(item: tuple[str, Iterable[tuple[int, int, tuple[Any, ...]]]]
 
 
 def _schemas() -> dict[str, Any]:
-    from .. import store as store_mod
-    from ..export.tables import TABLES, arrow_schema, columns
+    from newsgraph import store as store_mod
+    from newsgraph.export.tables import TABLES, arrow_schema, columns
 
     with tempfile.TemporaryDirectory() as tmp, store_mod.open(
             os.path.join(tmp, "schema.db")) as store:

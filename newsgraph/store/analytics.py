@@ -12,7 +12,7 @@ import base64
 import binascii
 import json
 import re
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 from typing import Any
 
@@ -26,11 +26,14 @@ from .queries import EVENT_COLUMNS, NotFoundError, _event_record, matching_actor
 WIDE_DAYS = 400
 # With an actor whose events number at most this, the query starts from that actor's
 # events (index event_actors_actor_event) instead of walking the date index: walking
-# dates for a rare actor reads the whole window to find a few events.
-ACTOR_FIRST_MAX = 20_000
+# dates for a rare actor reads the whole window to find a few events. Measured on the
+# million-event bench store (bench/serve.py): starting from 10,000 events of an actor
+# costs about what walking a year of dates to find 100 of its events costs.
+ACTOR_FIRST_MAX = 10_000
 # The actor network aggregates at most this many events (the latest in the window):
-# 20,000 events aggregate in about 100 ms, and a network of more shows nothing new.
-GRAPH_MAX_EVENTS = 20_000
+# 10,000 events aggregate in about 90 ms on the bench store (20,000 in about 220 ms),
+# and the page draws at most 60-80 actors, whom the latest 10,000 events already show.
+GRAPH_MAX_EVENTS = 10_000
 GRAPH_MAX_NODES = 80
 MAX_PAGE = 500
 DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
@@ -148,12 +151,15 @@ class _Plan:
 
 
 def _plan(store: Store, f: EventFilter, groups: list[list[str]], *,
-          dates: bool = True) -> _Plan:
+          dates: bool = True, actor_first: bool = False) -> _Plan:
+    """How to find `f`'s events: from an actor's events or by walking dates. With
+    `actor_first`, from the rarest actor whatever its count (an aggregate over all
+    dates reads every event of the actor either way, and fewer rows so)."""
     driver_at = None
     if groups:
         counts = [_bounded_count(store, ids) for ids in groups]
         best = min(range(len(groups)), key=counts.__getitem__)
-        if counts[best] <= ACTOR_FIRST_MAX:
+        if counts[best] <= ACTOR_FIRST_MAX or actor_first:
             driver_at = best
     where: list[str] = []
     args: list[Any] = []
@@ -195,23 +201,64 @@ def _until(text: str) -> str:
     return day.isoformat() if day else text
 
 
+def _index_hint(store: Store, f: EventFilter, plan: _Plan) -> str:
+    """Walking dates, the index whose order and columns answer the window without
+    reading rows (SQLite, without statistics, may pick `events_sort` and read a row per
+    entry). Nothing when the migration that adds them is not in this store."""
+    if plan.driver is not None:
+        return ""
+    name = ("events_type_dates" if f.type else "events_status_dates" if f.status
+            else "events_dates")
+    if not _has_index(store, name):
+        return ""
+    return f" INDEXED BY {name}"
+
+
+def _has_index(store: Store, name: str) -> bool:
+    return store.conn.execute("SELECT 1 FROM sqlite_master WHERE type = 'index' AND "
+                              "name = ?", (name,)).fetchone() is not None
+
+
+@dataclass
+class _Window:
+    """The SELECT of events in a date window walking the date index (`narrow`) and,
+    when the window has a start, the SELECT of the few wider events that began before
+    `since - WIDE_DAYS` (`wide`, through the width index)."""
+
+    narrow: str
+    narrow_args: list[Any]
+    wide: str | None = None
+    wide_args: list[Any] = field(default_factory=list)
+
+    def union(self) -> tuple[str, list[Any]]:
+        if self.wide is None:
+            return self.narrow, self.narrow_args
+        return (f"SELECT * FROM ({self.narrow}) UNION ALL SELECT * FROM ({self.wide})",
+                [*self.narrow_args, *self.wide_args])
+
+
 def _windowed(store: Store, f: EventFilter, plan: _Plan, select: str, *, extra: str = "",
-              extra_args: list[Any] | None = None) -> tuple[list[str], list[Any]]:
-    """SELECTs (to be joined by UNION ALL) of events in `f`'s date window that meet
-    `plan`. Walking the date index, a window starting at `since` reads from
-    `since - WIDE_DAYS`; events wider than that come from the width index."""
+              extra_args: list[Any] | None = None, tail: str = "",
+              tail_args: list[Any] | None = None) -> _Window:
+    """Events in `f`'s date window that meet `plan` (and `extra`), each SELECT ending
+    with `tail` (ORDER BY / LIMIT)."""
     extra_args = extra_args or []
+    tail_args = tail_args or []
     base = plan.sql() + extra
+    args = plan.args + extra_args
+    hint = _index_hint(store, f, plan)
     if plan.driver is not None or not f.since:
-        return [f"SELECT {select} FROM events e WHERE {base}"], plan.args + extra_args
+        return _Window(f"SELECT {select} FROM events e{hint} WHERE {base}{tail}",
+                       [*args, *tail_args])
     since = _as_date(f.since)
     assert since is not None  # checked by EventFilter
     lo = (since - timedelta(days=WIDE_DAYS)).isoformat()
-    narrow = f"SELECT {select} FROM events e WHERE {base} AND e.sort_start >= ?"
-    wide = (f"SELECT {select} FROM events e WHERE {base} AND julianday(e.sort_end) - "
-            f"julianday(e.sort_start) > {WIDE_DAYS} AND e.sort_start < ?")
-    args = plan.args + extra_args
-    return [narrow, wide], [*args, lo, *args, lo]
+    narrow = f"SELECT {select} FROM events e{hint} WHERE {base} AND e.sort_start >= ?{tail}"
+    wide_hint = " INDEXED BY events_width" if _has_index(store, "events_width") else ""
+    wide = (f"SELECT {select} FROM events e{wide_hint} WHERE {base} AND "
+            f"julianday(e.sort_end) - julianday(e.sort_start) > {WIDE_DAYS} "
+            f"AND e.sort_start < ?{tail}")
+    return _Window(narrow, [*args, lo, *tail_args], wide, [*args, lo, *tail_args])
 
 
 # -- pages of events -----------------------------------------------------------------
@@ -286,29 +333,31 @@ def _dated_rows(store: Store, f: EventFilter, groups: list[list[str]], select: s
     if after is not None:
         extra += " AND e.sort_start >= ? AND (e.sort_start > ? OR e.id > ?)"
         extra_args = [after["s"], after["s"], after.get("i", "")]
-    selects, args = _windowed(store, f, plan, select, extra=extra, extra_args=extra_args)
     order = "+e.sort_start, +e.id" if plan.driver is not None else "e.sort_start, e.id"
-    if len(selects) == 1:
-        sql = f"{selects[0]} ORDER BY {order} LIMIT ?"
-    else:
-        sql = " UNION ALL ".join(selects) + " ORDER BY 1, 2 LIMIT ?"
-    return store.conn.execute(sql, [*args, limit]).fetchall()
+    window = _windowed(store, f, plan, select, extra=extra, extra_args=extra_args,
+                       tail=f" ORDER BY {order} LIMIT ?", tail_args=[limit])
+    rows = store.conn.execute(window.narrow, window.narrow_args).fetchall()
+    if window.wide is not None:
+        # two ordered queries merged here: SQLite's compound ORDER BY would sort the
+        # whole window before the LIMIT
+        rows += store.conn.execute(window.wide, window.wide_args).fetchall()
+        rows.sort(key=lambda r: (r[0], r[1]))
+    return rows[:limit]
 
 
-def timeline_counts(store: Store, f: EventFilter, *, bucket: str = "year") -> list[dict[str, Any]]:
+def timeline_counts(store: Store, f: EventFilter, *,
+                    bucket: str = "year") -> list[dict[str, Any]]:
     """How many dated events start in each year, month or day of `f`'s window."""
     if bucket not in BUCKETS:
         raise QueryError(f"bucket: one of {', '.join(BUCKETS)}")
     groups = _resolve(store, f)
     if groups is None:
         return []
-    plan = _plan(store, f, groups)
+    plan = _plan(store, f, groups, actor_first=not (f.since or f.until))
     n = BUCKETS[bucket]
-    selects, args = _windowed(store, f, plan, f"substr(e.sort_start, 1, {n}) AS b",
-                              extra=" AND e.sort_start IS NOT NULL")
-    rows = store.conn.execute(
-        f"SELECT b, count(*) FROM ({' UNION ALL '.join(selects)}) GROUP BY b ORDER BY b",
-        args)
+    sql, args = _windowed(store, f, plan, f"substr(e.sort_start, 1, {n}) AS b",
+                          extra=" AND e.sort_start IS NOT NULL").union()
+    rows = store.conn.execute(f"SELECT b, count(*) FROM ({sql}) GROUP BY b ORDER BY b", args)
     return [{"bucket": b, "n": c} for b, c in rows]
 
 
@@ -343,27 +392,42 @@ def graph(store: Store, f: EventFilter, *, by: str = "actor",
     if groups is None:
         return empty
     plan = _plan(store, f, groups)
-    selects, args = _windowed(store, f, plan, "e.id AS id, e.type AS type, "
-                                              "e.sort_start AS s")
+    order = "+e.sort_start" if plan.driver is not None else "e.sort_start"
+    sql, args = _windowed(store, f, plan, "e.id AS id, e.type AS type",
+                          tail=f" ORDER BY {order} DESC LIMIT ?",
+                          tail_args=[max_events + 1]).union()
+    # the latest max_events (+1 to tell there are more) of the window; with a start
+    # date, the few wide events come on top of them
     rows = store.conn.execute(
-        f"WITH ev AS MATERIALIZED (SELECT id, type FROM ({' UNION ALL '.join(selects)}) "
-        "ORDER BY s DESC LIMIT ?) "
-        "SELECT NULL, NULL, NULL, count(*) FROM ev UNION ALL "
-        "SELECT a.actor_id, b.actor_id, ev.type, count(*) FROM ev "
-        "JOIN event_actors a ON a.event_id = ev.id "
-        "JOIN event_actors b ON b.event_id = ev.id AND a.actor_id < b.actor_id "
-        "GROUP BY 1, 2, 3", [*args, max_events + 1]).fetchall()
-    considered = rows[0][3] if rows else 0
-    pairs = rows[1:]
-    if considered > max_events:
-        # the +1 told us there are more; aggregate exactly max_events
-        rows = store.conn.execute(
-            f"WITH ev AS MATERIALIZED (SELECT id, type FROM ({' UNION ALL '.join(selects)}) "
-            "ORDER BY s DESC LIMIT ?) SELECT a.actor_id, b.actor_id, ev.type, count(*) "
-            "FROM ev JOIN event_actors a ON a.event_id = ev.id JOIN event_actors b "
-            "ON b.event_id = ev.id AND a.actor_id < b.actor_id GROUP BY 1, 2, 3",
-            [*args, max_events]).fetchall()
-        pairs = rows
+        f"WITH ev0 AS MATERIALIZED (SELECT id, type FROM ({sql})), "
+        "ev AS MATERIALIZED (SELECT id, type FROM ev0 LIMIT ?) "
+        "SELECT NULL, NULL, (SELECT count(*) FROM ev0) UNION ALL "
+        "SELECT ev.id, ev.type, ea.actor_id FROM ev CROSS JOIN event_actors ea "
+        "ON ea.event_id = ev.id", [*args, max_events]).fetchall()
+    considered = rows[0][2]
+    # pairs counted here: cheaper than SQLite joining event_actors to itself and
+    # grouping through a temporary b-tree (130 ms against 60 ms for 10,000 events)
+    by_event: dict[str, tuple[str, list[str]]] = {}
+    for event_id, type_, actor_id in rows[1:]:
+        entry = by_event.get(event_id)
+        if entry is None:
+            by_event[event_id] = (type_, [actor_id])
+        else:
+            entry[1].append(actor_id)
+    tally: dict[tuple[str, str, str], int] = {}
+    for type_, members in by_event.values():
+        if len(members) == 2:  # nearly every event: one actor, one recipient
+            x, y = members
+            if x == y:
+                continue
+            key = (x, y, type_) if x < y else (y, x, type_)
+            tally[key] = tally.get(key, 0) + 1
+            continue
+        members = sorted(set(members))
+        for i, x in enumerate(members):
+            for y in members[i + 1:]:
+                tally[(x, y, type_)] = tally.get((x, y, type_), 0) + 1
+    pairs = [(x, y, t, n) for (x, y, t), n in tally.items()]
     actor_ids = sorted({p[0] for p in pairs} | {p[1] for p in pairs})
     info = _actor_rows(store, actor_ids)
     fold: dict[str, str] = {}

@@ -15,8 +15,10 @@ from typing import Any
 
 from .. import limits, settings
 from ..crossdoc import dedupe
-from ..crossdoc.merge import MentionView, MergedEvent, absorb, best_match, new_event
+from ..crossdoc.merge import MentionView, MergedEvent, merge_one
 from ..errors import StoreError, StoreReadOnlyError
+from ..events.confidence import combine as combine_confidence
+from ..events.confidence import of_mention
 from ..kb import KnowledgeBase
 from ..model import Actor, Article, Interval, Location
 from .connect import open_connection, prove_writable, store_error
@@ -280,11 +282,13 @@ class Store:
             conn.execute(
                 'INSERT INTO event_mentions (id, doc_id, type, mode, status, date, '
                 'precision, interval, location_name, location_country, occasion, sentence, '
-                'start, "end", trigger) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
+                'start, "end", trigger, confidence) VALUES '
+                '(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
                 (mid, article.doc_id, ev.type, ev.mode, ev.status, ev.date, ev.precision,
                  _interval_json(ev.interval), ev.location.name if ev.location else None,
                  ev.location.country if ev.location else None, ev.occasion, ev.text,
-                 ev.start, ev.end, ev.trigger))
+                 ev.start, ev.end, ev.trigger,
+                 ev.confidence if ev.confidence is not None else of_mention(ev)))
             for role, actors in (("actor", ev.actor), ("recipient", ev.recipient)):
                 for a in actors:
                     self._upsert_actor(conn, a)
@@ -301,22 +305,22 @@ class Store:
 
     # -- merging --------------------------------------------------------------------
 
-    def _load_events(self, conn: sqlite3.Connection, type_: str, *, key: str | None = None,
-                     docs: set[str] | None = None) -> list[MergedEvent]:
-        """Events of `type_` with participants `key`, or (with `docs`) those that any of
-        these documents reports."""
-        if docs is not None:
-            marks = ",".join("?" * len(docs))
-            where = ("type = ? AND id IN (SELECT s.event_id FROM event_sources s JOIN "
-                     f"event_mentions m ON m.id = s.event_mention_id WHERE m.doc_id IN ({marks}))")
-            params: tuple[str, ...] = (type_, *sorted(docs))
-        else:
-            where, params = "type = ? AND participants_key = ?", (type_, key or "")
+    def _load_events(self, conn: sqlite3.Connection, type_: str, *, actor_ids: set[str],
+                     docs: set[str]) -> list[MergedEvent]:
+        """The events a mention may belong to: those of `type_` that share a party with
+        it, or that one of `docs` (its article and the articles it copies) reports."""
+        a_marks = ",".join("?" * len(actor_ids)) or "NULL"
+        d_marks = ",".join("?" * len(docs)) or "NULL"
+        where = (f"type = ? AND (id IN (SELECT event_id FROM event_actors WHERE actor_id "
+                 f"IN ({a_marks})) OR id IN (SELECT s.event_id FROM event_sources s JOIN "
+                 f"event_mentions m ON m.id = s.event_mention_id WHERE m.doc_id IN "
+                 f"({d_marks})))")
+        params: tuple[str, ...] = (type_, *sorted(actor_ids), *sorted(docs))
         events = []
         for row in conn.execute(
                 "SELECT id, type, mode, status, participants_key, date, precision, interval, "
                 f"location_name, location_country, occasion, conflict, alternatives "
-                f"FROM events WHERE {where}", params):
+                f"FROM events WHERE {where} ORDER BY id", params):
             event = MergedEvent(
                 id=row[0], type=row[1], mode=row[2], status=row[3], participants_key=row[4],
                 date=row[5], precision=row[6], interval=interval_from_json(row[7]),
@@ -333,33 +337,46 @@ class Store:
 
     def _merge(self, conn: sqlite3.Connection, mentions: list[MentionView], *,
                duplicate_of: str | None) -> None:
+        """Each mention into its event, by `crossdoc.merge.merge_one` (the one merge)."""
         same_docs = {m.doc_id for m in mentions} | ({duplicate_of} if duplicate_of else set())
+
+        def taken(event_id: str) -> bool:
+            return conn.execute("SELECT 1 FROM events WHERE id = ?",
+                                (event_id,)).fetchone() is not None
+
         for mention in mentions:
-            probe = new_event(mention)
-            candidates = self._load_events(conn, probe.type, key=probe.participants_key)
-            found = best_match(candidates, mention, same_docs=same_docs, kb=self.kb)
-            if found is None and not (mention.date or mention.interval):
-                # an undated part of a meeting this article reports ("after the talks")
-                candidates = self._load_events(conn, probe.type, docs=same_docs)
-                found = best_match(candidates, mention, same_docs=same_docs, kb=self.kb)
-            if found is not None:
-                event, how = found
-                absorb(event, mention, how=how, kb=self.kb)
-            else:
-                event = probe
-                if conn.execute("SELECT 1 FROM events WHERE id = ?", (event.id,)).fetchone():
-                    event = new_event(mention, salt=mention.id)
-                self._insert_event_actors(conn, event.id, mention.id)
+            candidates = self._load_events(
+                conn, mention.type, actor_ids=set(mention.actor_ids)
+                | set(mention.recipient_ids), docs=same_docs)
+            event, _, folded = merge_one(mention, candidates, same_docs=same_docs,
+                                         kb=self.kb, taken=taken)
+            self._insert_event_actors(conn, event.id, mention.id)
+            for other in folded:
+                self._fold_rows(conn, event.id, other.id)
             self._save_event(conn, event)
             conn.execute("INSERT OR IGNORE INTO event_sources (event_id, event_mention_id) "
                          "VALUES (?, ?)", (event.id, mention.id))
             self._refresh_counts(conn, event.id)
 
+    def _fold_rows(self, conn: sqlite3.Connection, event_id: str, other_id: str) -> None:
+        """Event `other_id`, folded into `event_id`: its sources and parties move."""
+        conn.execute("INSERT OR IGNORE INTO event_sources (event_id, event_mention_id) "
+                     "SELECT ?, event_mention_id FROM event_sources WHERE event_id = ?",
+                     (event_id, other_id))
+        conn.execute("INSERT OR IGNORE INTO event_actors (event_id, actor_id, role) "
+                     "SELECT ?, actor_id, role FROM event_actors WHERE event_id = ? AND "
+                     "actor_id NOT IN (SELECT actor_id FROM event_actors WHERE "
+                     "event_id = ?)", (event_id, other_id, event_id))
+        for table in ("event_sources", "event_actors"):
+            conn.execute(f"DELETE FROM {table} WHERE event_id = ?", (other_id,))
+        conn.execute("DELETE FROM events WHERE id = ?", (other_id,))
+
     def _insert_event_actors(self, conn: sqlite3.Connection, event_id: str,
                              mention_id: str) -> None:
         conn.execute("INSERT OR IGNORE INTO event_actors (event_id, actor_id, role) "
                      "SELECT ?, actor_id, role FROM event_mention_actors "
-                     "WHERE event_mention_id = ?", (event_id, mention_id))
+                     "WHERE event_mention_id = ? AND actor_id NOT IN (SELECT actor_id FROM "
+                     "event_actors WHERE event_id = ?)", (event_id, mention_id, event_id))
 
     def _save_event(self, conn: sqlite3.Connection, event: MergedEvent) -> None:
         span = event.span
@@ -378,6 +395,7 @@ class Store:
             "summary, conflict, alternatives) VALUES "
             "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT(id) DO UPDATE SET "
             "mode = excluded.mode, status = excluded.status, date = excluded.date, "
+            "participants_key = excluded.participants_key, "
             "precision = excluded.precision, interval = excluded.interval, "
             "sort_start = excluded.sort_start, sort_end = excluded.sort_end, "
             "location_name = excluded.location_name, "
@@ -392,7 +410,14 @@ class Store:
              json.dumps(event.alternatives) if event.alternatives else None))
 
     def _refresh_counts(self, conn: sqlite3.Connection, event_id: str) -> None:
-        # a wire copy adds a source but not an independent document
+        # a wire copy adds a source but not an independent document, nor confidence:
+        # the best mention of each independent document counts once
+        best = conn.execute(
+            "SELECT max(coalesce(m.confidence, 0)) FROM event_sources s JOIN event_mentions "
+            "m ON m.id = s.event_mention_id JOIN documents d ON d.doc_id = m.doc_id "
+            "WHERE s.event_id = ? GROUP BY coalesce(d.duplicate_of, d.doc_id)", (event_id,))
+        conn.execute("UPDATE events SET confidence = ? WHERE id = ?",
+                     (combine_confidence(r[0] for r in best), event_id))
         conn.execute(
             "UPDATE events SET n_documents = (SELECT count(DISTINCT coalesce("
             "d.duplicate_of, d.doc_id)) FROM event_sources s JOIN event_mentions m ON "

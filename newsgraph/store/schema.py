@@ -168,11 +168,22 @@ def m003_serve_indexes(conn: sqlite3.Connection) -> None:
     # for `serve` over a million events: pages by date, type, status and actor, and the
     # few wide-interval events a date window must not miss (newsgraph.store.analytics)
     _execute_all(conn, """
-    CREATE INDEX events_dates ON events(sort_start, sort_end);
-    CREATE INDEX events_type_dates ON events(type, sort_start);
-    CREATE INDEX events_status_dates ON events(status, sort_start);
-    CREATE INDEX events_width ON events(julianday(sort_end) - julianday(sort_start));
-    CREATE INDEX event_actors_actor_event ON event_actors(actor_id, event_id, role);
+    CREATE INDEX events_dates ON events(sort_start, sort_end, id, type);
+    CREATE INDEX events_type_dates ON events(type, sort_start, sort_end, id);
+    CREATE INDEX events_status_dates ON events(status, sort_start, sort_end, id);
+    CREATE INDEX events_width ON events(julianday(sort_end) - julianday(sort_start),
+                                        sort_end, sort_start, id);
+    CREATE INDEX event_actors_actor_event ON event_actors(actor_id, event_id);
+    """)
+
+
+def m004_event_confidence(conn: sqlite3.Connection) -> None:
+    # 0-1 support of a mention (events/confidence.py) and of a merged event (combined
+    # over independent documents, crossdoc/merge.py)
+    _execute_all(conn, """
+    ALTER TABLE event_mentions ADD COLUMN confidence REAL;
+    ALTER TABLE events ADD COLUMN confidence REAL;
+    CREATE INDEX events_confidence ON events(confidence)
     """)
 
 
@@ -180,6 +191,7 @@ MIGRATIONS: list[tuple[str, Migration]] = [
     ("m001_initial", m001_initial),
     ("m002_minhash", m002_minhash),
     ("m003_serve_indexes", m003_serve_indexes),
+    ("m004_event_confidence", m004_event_confidence),
 ]
 
 
