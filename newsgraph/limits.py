@@ -30,9 +30,10 @@ ENV_MAX_STORE = settings.setting("max_store").env
 ENV_QUICK_CHECK = settings.setting("quick_check").env
 DEFAULT_QUICK_CHECK = settings.setting("quick_check").default
 
-# Measured (bench/size.py, one core of the 2-core CI machine class): ~90 s per
-# million characters through every stage, so the default limit keeps any accepted
-# article under a minute; spaCy refuses texts over 1,000,000 characters by default.
+# Measured (bench/size.py on the shared 2-core machine): 65 microseconds a character
+# through every stage when it was quiet, 170-300 under a load of 5-15, so an article at
+# the default limit takes 35-150 s and a 2 MB one is refused in 0.05 s; spaCy itself
+# refuses texts over 1,000,000 characters (windows never reach that).
 DEFAULT_MAX_TEXT = settings.setting("max_text").default
 SPACY_MAX_LENGTH = 1_000_000
 DEFAULT_MAX_INPUT = settings.setting("max_input").default
