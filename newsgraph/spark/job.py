@@ -63,7 +63,12 @@ def session(master: str | None = None, *, config: dict[str, str] | None = None) 
         builder = builder.master(master)
     for key, value in (config or {}).items():
         builder = builder.config(key, value)
-    return builder.getOrCreate()
+    try:
+        return builder.getOrCreate()
+    except Exception as e:  # noqa: BLE001 - no Java, a bad master URL: one clear line
+        first = (str(e).strip().splitlines() or [type(e).__name__])[0]
+        raise SparkJobError(f"cannot start Spark (Java 17 installed? JAVA_HOME? "
+                            f"--master {master or 'default'}): {first}") from e
 
 
 # -- input --------------------------------------------------------------------------
