@@ -17,6 +17,8 @@ $(STAMP): pyproject.toml
 	touch $(STAMP)
 
 setup: $(STAMP)
+	@# the browser tests (tests/test_web.py) drive Debian's Chromium through Playwright
+	@test -x /usr/bin/chromium || (apt-get update -q && apt-get install -y -q chromium)
 
 demo: setup
 	rm -f demo.db demo.db-wal demo.db-shm

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import importlib
+import inspect
 import json
 import sys
 import time
@@ -41,12 +42,19 @@ def main(argv: list[str] | None = None) -> int:
         if args.gate and not getattr(mod, "FLOORS", None):
             continue
         t0 = time.perf_counter()
-        figures = mod.run(shared, pipeline=pipeline)
+        takes_gate = "gate" in inspect.signature(mod.run).parameters
+        figures = mod.run(shared, pipeline=pipeline, **({"gate": args.gate} if takes_gate
+                                                         else {}))
         secs = time.perf_counter() - t0
         (RESULTS / f"{mod.NAME}.json").write_text(json.dumps(figures, indent=1))
         print(f"== {mod.NAME} ({secs:.0f}s)")
+        floors = getattr(mod, "FLOORS", {}) or {}
+        # every floor is checked: a figure that is no longer produced fails the gate
+        for key in sorted(set(floors) - set(figures)):
+            failures.append(f"{mod.NAME}.{key} is missing (floor {floors[key]})")
+            print(f"  {key:<32} MISSING  (floor {floors[key]})")
         for key, value in figures.items():
-            floor = getattr(mod, "FLOORS", {}).get(key)
+            floor = floors.get(key)
             mark = ""
             if floor is not None:
                 ok = isinstance(value, (int, float)) and value >= floor

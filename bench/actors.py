@@ -31,7 +31,7 @@ ROLE_IN_ARTICLE = {("001", "the Iranian president"): "Ebrahim Raisi",
 
 def _articles(texts: list[str], dates: list[str | None], *, pipeline: Any) -> list[Article]:
     out = []
-    for text, doc, date in zip(texts, pipeline.nlp.pipe(texts, batch_size=32), dates):
+    for text, doc, date in zip(texts, pipeline.nlp.pipe(texts, batch_size=32), dates, strict=True):
         article = Article(source="<bench>", raw=text, text=text, published=date)
         article.doc = doc
         resolve(article, kb=pipeline.kb)
@@ -65,7 +65,7 @@ def _plover_rows(shared: Path, *, pipeline: Any) -> list[dict[str, Any]]:
     articles = _articles([r["text"] for r in records], [r.get("date") for r in records],
                          pipeline=pipeline)
     rows = []
-    for record, article in zip(records, articles):
+    for record, article in zip(records, articles, strict=True):
         for side in ("source", "target"):
             gold = record.get(side)
             for actor in gold if isinstance(gold, list) else []:
@@ -126,7 +126,7 @@ def _meantime(shared: Path, *, pipeline: Any) -> dict[str, float | int]:
         docs.append((text, gold))
     articles = _articles([d[0] for d in docs], [None] * len(docs), pipeline=pipeline)
     right = total = linked = 0
-    for (text, gold), article in zip(docs, articles):
+    for (_text, gold), article in zip(docs, articles, strict=True):
         for start, end, name in gold:
             total += 1
             mention = article.mention_at(start, end)
@@ -147,7 +147,7 @@ def _seeds(shared: Path, *, pipeline: Any) -> dict[str, float | int]:
                          pipeline=pipeline)
     right = total = 0
     ids: dict[str, set[str]] = {}
-    for path, article in zip(paths, articles):
+    for path, article in zip(paths, articles, strict=True):
         for name, entry in gold.items():
             for alias in entry["aliases"]:
                 expected = ROLE_IN_ARTICLE.get((path.name[:3], alias), name)
@@ -155,7 +155,8 @@ def _seeds(shared: Path, *, pipeline: Any) -> dict[str, float | int]:
                     total += 1
                     mention = article.mention_at(m.start(), m.end())
                     actor = mention.actor if mention else None
-                    if actor is not None and normalize_name(actor.name) == normalize_name(expected) \
+                    if actor is not None \
+                            and normalize_name(actor.name) == normalize_name(expected) \
                             and actor.country == gold[expected]["country"]:
                         right += 1
                         ids.setdefault(expected, set()).add(actor.id)

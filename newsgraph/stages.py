@@ -16,8 +16,10 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+from . import settings
 from .batching import BATCH_SIZE
 from .errors import NewsgraphError
+from .kb import KnowledgeBase
 from .model import Article
 
 # What a reader fills: the input of the first stage.
@@ -36,18 +38,18 @@ class Options:
 @dataclass
 class Context:
     nlp: Any
-    kb: Any
+    kb: KnowledgeBase
     options: Options
 
 
 def load_nlp(options: Options) -> Any:
     from . import nlp
 
-    return nlp.load(options.model)
+    return nlp.load(settings.get("model", options.model))
 
 
-def load_kb(options: Options) -> Any:
-    from .actors.kb import KB
+def load_kb(options: Options) -> KnowledgeBase:
+    from .kb import KB
 
     return KB.load(overrides=options.kb_overrides)
 
@@ -168,14 +170,34 @@ def stage_index(stages: Sequence[Stage], after: str | None) -> int:
     return names.index(after) + 1
 
 
+def through(stages: Sequence[Stage], until: str | None) -> list[Stage]:
+    """`stages` up to and including the one named `until` (all of them for None)."""
+    names = [s.name for s in stages]
+    return list(stages[: names.index(until) + 1] if until in names else stages)
+
+
 def run_stages(batch: list[Article], *, ctx: Context, start: int = 0,
                batch_size: int = BATCH_SIZE,
                stages: Sequence[Stage] = STAGES) -> list[Failure | None]:
     """Run the stages from index `start` over a batch, stage by stage; the parse stage
-    goes through `nlp.pipe`. Returns, per article, None or what stopped it."""
+    goes through `nlp.pipe`, and a long article through parse and the stages after it
+    a window at a time (`windows`). Returns, per article, None or what stopped it."""
+    from . import windows
+
     failed: list[Failure | None] = [None] * len(batch)
-    for stage in stages[start:]:
-        live = [i for i, f in enumerate(failed) if f is None]
+    windowed: set[int] = set()  # long articles: from parse on, one window at a time
+    for k, stage in enumerate(stages[start:], start):
+        if stage.batched_parse:
+            for i, article in enumerate(batch):
+                if failed[i] is None and windows.needed(article):
+                    windowed.add(i)
+                    try:
+                        windows.run(article, ctx=ctx, stages=stages[k:])
+                    except (KeyboardInterrupt, MemoryError):
+                        raise
+                    except Exception as e:  # noqa: BLE001 - as for any stage below
+                        failed[i] = _failure(stage.name, e)
+        live = [i for i, f in enumerate(failed) if f is None and i not in windowed]
         if stage.batched_parse and len(live) > 1:
             try:
                 docs = ctx.nlp.pipe([batch[i].text for i in live], batch_size=batch_size)

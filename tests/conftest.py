@@ -19,7 +19,8 @@ SHARED = Path(os.environ.get("NEWSGRAPH_SHARED", ROOT.parent / "shared"))
 def shared() -> Path:
     """../shared beside the repository (CI has it)."""
     if not (SHARED / "SPEC.md").exists():
-        pytest.skip(f"{SHARED} is not there (CI provides it)")
+        pytest.fail(f"{SHARED} is not there: the tests read ../shared beside the repository "
+                    "(or $NEWSGRAPH_SHARED)", pytrace=False)
     return SHARED
 
 
@@ -32,7 +33,7 @@ def nlp():
 
 @pytest.fixture(scope="session")
 def kb():
-    from newsgraph.actors.kb import KB
+    from newsgraph.kb import KB
 
     return KB.load()
 

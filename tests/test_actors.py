@@ -8,9 +8,9 @@ import re
 import pytest
 
 from newsgraph.actors import resolve
-from newsgraph.actors.kb import KB, Country, Entity, Place, Term
 from newsgraph.actors.local import local_id
 from newsgraph.errors import NewsgraphError
+from newsgraph.kb import KB, Country, Entity, Place, Term
 from newsgraph.model import Article
 
 SEED_DATES = {"000": "2025-09-01", "001": "2024-07-04", "002": "2022-01-19",
@@ -93,15 +93,15 @@ def test_seed_aliases_resolve_to_one_canonical_actor(nlp, shared):
         missed = []
         for path in sorted((shared / "corpus" / "seeds").glob("*.txt")):
             article = run(nlp, the_kb, path.read_text(), SEED_DATES[path.name[:3]])
-            by_name = {}
             for name, entry in gold.items():
                 for alias in entry["aliases"]:
                     expected = ROLE_IN_ARTICLE.get((path.name[:3], alias), name)
                     for m in re.finditer(r"\b" + re.escape(alias) + r"\b", article.text):
                         mention = article.mention_at(m.start(), m.end())
                         actor = mention.actor if mention else None
-                        if (actor is not None and actor.name.replace("ğ", "g") in
-                                (expected, "Recep Tayyip Erdogan")[:1 + (expected.startswith("Recep"))]
+                        names = (expected, "Recep Tayyip Erdogan")[
+                            :1 + expected.startswith("Recep")]
+                        if (actor is not None and actor.name.replace("ğ", "g") in names
                                 and actor.country == gold[expected]["country"]):
                             ids.setdefault(expected, set()).add(actor.id)
                         else:

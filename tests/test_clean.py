@@ -43,7 +43,8 @@ def test_fixture_article():
 
 
 def test_user_metadata_is_not_overridden():
-    raw = "Published: July 4, 2024\n\nThe ministers met in the capital on Monday and signed the deal."
+    raw = ("Published: July 4, 2024\n\nThe ministers met in the capital on Monday and signed "
+           "the deal.")
     article = cleaned(raw, published="2020-01-01", published_basis="metadata",
                       user_published=True, outlet="Given")
     assert article.published == "2020-01-01" and article.published_basis == "metadata"

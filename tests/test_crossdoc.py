@@ -9,6 +9,7 @@ from newsgraph import store as store_mod
 from newsgraph.crossdoc import dedupe
 from newsgraph.crossdoc.merge import MentionView, day_range, merge_mentions
 from newsgraph.model import Interval, Location
+from newsgraph.store import queries
 
 
 @pytest.fixture
@@ -43,7 +44,7 @@ def test_two_mentions_in_one_article_merge(db):
     db.ingest(make_article(text, events=[
         meeting("Putin met Pezeshkian in Tianjin on Monday."),
         meeting("The two leaders met for an hour.", date=None, place=None)]))
-    [event] = db.timeline()
+    [event] = queries.timeline(db)
     assert len(event["sources"]) == 2 and event["documents"] == 1
     assert event["date"] == "2025-09-01" and event["location"]["name"] == "Tianjin"
 
@@ -63,7 +64,7 @@ def test_same_meeting_in_two_articles_has_both_sources(db):
     db.ingest(make_article(t1, source="tass.txt", outlet="TASS", events=[meeting(t1)]))
     db.ingest(make_article(t2, source="irna.txt", outlet="IRNA", events=[
         meeting(t2, date="2025-09", precision="month", place=None)]))
-    [event] = db.timeline(actors=["Putin"])
+    [event] = queries.timeline(db, actors=["Putin"])
     assert {s["outlet"] for s in event["sources"]} == {"TASS", "IRNA"}
     assert event["documents"] == 2
     assert (event["date"], event["precision"]) == ("2025-09-01", "day")  # most precise
@@ -80,10 +81,10 @@ def test_planned_then_reported_merge(db):
     t1 = "Putin will meet Pezeshkian in Tianjin next week."
     db.ingest(make_article(t1, source="a.txt", published="2025-08-25", events=[
         meeting(t1, status="planned", date="2025-W36", precision="week")]))
-    assert db.timeline()[0]["status"] == "planned"
+    assert queries.timeline(db)[0]["status"] == "planned"
     t2 = "Putin met Pezeshkian in Tianjin on Monday."
     db.ingest(make_article(t2, source="b.txt", events=[meeting(t2)]))
-    [event] = db.timeline()
+    [event] = queries.timeline(db)
     assert event["status"] == "reported" and event["date"] == "2025-09-01"
     assert "[planned]" not in event["summary"]
 
@@ -97,7 +98,7 @@ def test_different_places_do_not_merge(db):
     db.ingest(make_article(t2, source="b.txt", events=[meeting(
         t2, recipient=RAISI, place="Moscow", country="RUS", date="2023",
         precision="year")]))
-    assert len(db.timeline()) == 2
+    assert len(queries.timeline(db)) == 2
 
 
 def test_conflicting_exact_dates_are_flagged(db):
@@ -106,14 +107,14 @@ def test_conflicting_exact_dates_are_flagged(db):
     for src, text, day in (("a.txt", t1, "2022-07-19"), ("b.txt", t2, "2022-07-20")):
         db.ingest(make_article(text, source=src, events=[meeting(
             text, recipient=RAISI, place="Tehran", country="IRN", date=day)]))
-    [event] = db.timeline()
+    [event] = queries.timeline(db)
     assert event["conflict"] is True
     assert event["alternatives"]["date"] == ["2022-07-19", "2022-07-20"]
     # a meeting months away is another meeting, not a conflict
     t3 = "Putin met Raisi in Tehran in December."
     db.ingest(make_article(t3, source="c.txt", events=[meeting(
         t3, recipient=RAISI, place="Tehran", country="IRN", date="2022-12-07")]))
-    assert len(db.timeline()) == 2
+    assert len(queries.timeline(db)) == 2
 
 
 def test_undated_mentions_merge_only_within_their_article():
@@ -161,9 +162,9 @@ def test_wire_copy_is_linked_and_not_counted_twice(db):
                                   events=[meeting("Putin met Pezeshkian.", date=None,
                                                   place=None)]))
     assert copy.status == "added" and copy.duplicate_of == first.doc_id
-    [event] = db.timeline()  # undated, yet merged: the copy counts as the same article
+    [event] = queries.timeline(db)  # undated, yet merged: the copy counts as the same article
     assert len(event["sources"]) == 2 and event["documents"] == 1
-    assert db.show(copy.doc_id)["duplicate_of"] == first.doc_id
+    assert queries.show(db, copy.doc_id)["duplicate_of"] == first.doc_id
 
 
 def test_merge_is_order_independent_for_a_set():

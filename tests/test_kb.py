@@ -8,11 +8,11 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from newsgraph.actors.kb import KB
-from newsgraph.actors.kbformat import norm, role_of_title
-from newsgraph.actors.kbimport import import_file, write_user_file
 from newsgraph.cli import main
 from newsgraph.errors import KBError
+from newsgraph.kb import KB
+from newsgraph.kb.build import import_file, write_user_file
+from newsgraph.kb.userfile import norm, role_of_title
 
 FIXTURES = Path(__file__).parent / "fixtures" / "kb"
 RAISI, MOKHBER, PEZESHKIAN = "Q5947347", "Q5703610", "Q5933752"

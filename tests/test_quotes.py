@@ -156,15 +156,10 @@ def test_seed_quotes_have_their_speaker_words(seeds) -> None:
             item, said)
 
 
-# The speaker actor comes from the actors stage (article.mention_at); set False to
-# report mismatches as xfail while that stage is being reworked.
-STRICT_SPEAKERS = True
-
-
 def test_seed_quotes_resolve_to_the_gold_speaker(seeds) -> None:
+    """The speaker actor comes from the actors stage's mentions: with no mentions, every
+    speaker is None and this fails."""
     gold, articles = seeds
-    if not any(a.mentions for a in articles.values()):
-        pytest.skip("the actors stage fills no mentions yet")
     wrong = []
     for item in gold:
         quote = _find(articles[item["doc"]].quotes, item["starts"])
@@ -176,6 +171,4 @@ def test_seed_quotes_resolve_to_the_gold_speaker(seeds) -> None:
         if not ok:
             wrong.append(f"{item['doc']} {item['starts']!r}: {item['speaker']} != "
                          f"{actor.name if actor else None}")
-    if wrong and not STRICT_SPEAKERS:
-        pytest.xfail("actors stage resolves: " + "; ".join(wrong))
     assert not wrong, wrong

@@ -9,10 +9,10 @@ from pathlib import Path
 
 import pytest
 
-from newsgraph.errors import ReadError
+from newsgraph.errors import ReadError, UsageError
 from newsgraph.model import Article
 from newsgraph.read import iter_articles
-from newsgraph.read.dates import parse_date
+from newsgraph.time.formats import parse_date
 
 FIXTURES = Path(__file__).parent / "fixtures" / "read"
 
@@ -125,8 +125,10 @@ def test_user_metadata_wins():
     assert articles and all(a.published == "2020-01-02" and a.user_published
                             and a.published_basis == "metadata" and a.outlet == "My Outlet"
                             for a in articles)
-    bad = read(FIXTURES / "summit.txt", published="someday")
-    assert isinstance(bad[0], ReadError) and isinstance(bad[1], Article)
+    # a bad date stops before anything is read: no article gets a guessed date
+    for value in ("someday", "2024-13-45", "2024-02-30", "20240704"):
+        with pytest.raises(UsageError, match="--published"):
+            read(FIXTURES / "summit.txt", published=value)
 
 
 def test_encodings(tmp_path):
@@ -148,7 +150,8 @@ def test_encodings(tmp_path):
     ("broken.txt.gz", gzip.compress(b"some text " * 200)[:40], "gzip"),
     ("notgz.txt.gz", b"this is not gzip at all", "gzip"),
     ("broken.warc", b"WARC/1.0\r\nWARC-Type: response\r\nContent-Length: 999\r\n\r\nxx", "WARC"),
-    ("garbage.warc.gz", b"\x1f\x8b\x08\x00garbage", "WARC"),
+    ("garbage.warc.gz", b"\x1f\x8b\x08\x00garbage", "gzip"),
+    ("zeros.warc", b"\x00" * 5000, "not a WARC"),
     ("nothing.html", b"<html><body><script>alert(1)</script><nav>Home</nav></body></html>",
      "no article text"),
 ])
@@ -172,7 +175,8 @@ def test_enormous_inputs(tmp_path):
     big = tmp_path / "big.txt"
     big.write_text("word " * 3000)
     error = one(big, max_bytes=1000)
-    assert isinstance(error, ReadError) and "too large" in error.reason and "MB" in error.reason
+    assert isinstance(error, ReadError) and "too large" in error.reason
+    assert "limit 1 kB" in error.reason
     lines = tmp_path / "big.jsonl"
     lines.write_text('{"text": "%s"}\n{"text": "A short fine article."}\n' % ("x " * 5000))
     first, second = read(lines, max_bytes=1000)
@@ -182,7 +186,8 @@ def test_enormous_inputs(tmp_path):
 
 def test_hostile_html_does_not_crash(tmp_path):
     path = tmp_path / "hostile.html"
-    nested = "<div>" * 5000 + "<p>Deep text about the treaty between two states.</p>" + "</div>" * 5000
+    nested = ("<div>" * 5000 + "<p>Deep text about the treaty between two states.</p>"
+              + "</div>" * 5000)
     huge_attr = '<p title="' + "A" * 2_000_000 + '">x</p>'
     path.write_text(f"<html><body><script>while(1){{}}</script>{huge_attr}{nested}"
                     "<article><p>The ministers met in the capital on Monday to sign the "

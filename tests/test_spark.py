@@ -15,6 +15,7 @@ import newsgraph
 from newsgraph.export import TABLES, export, load
 from newsgraph.model import Article
 from newsgraph.read import iter_articles
+from newsgraph.store import queries
 
 pytestmark = [pytest.mark.model, pytest.mark.slow]
 FIXTURES = Path(__file__).parent / "fixtures" / "spark"
@@ -90,7 +91,7 @@ def test_multi_outlet_meeting_is_one_event(both):
     copy = store.conn.execute("SELECT duplicate_of FROM documents WHERE url LIKE "
                               "'%gazette-three%'").fetchone()[0]
     assert copy is not None  # the wire copy is linked to the first copy
-    sochi = [e for e in store.events()
+    sochi = [e for e in queries.events(store)
              if e["type"] == "CONSULT" and "Sochi" in (e["summary"] or "")]
     assert sochi and max(len(e["sources"]) for e in sochi) >= 3
 
@@ -99,8 +100,8 @@ def test_load_spark_output(both, tmp_path):
     out, _, store = both
     with newsgraph.open(tmp_path / "loaded.db") as loaded:
         load(loaded, out / "spark")
-        assert loaded.events() and loaded.events() == store.events()
-        assert loaded.quotes() == store.quotes()
+        assert queries.events(loaded) and queries.events(loaded) == queries.events(store)
+        assert queries.quotes(loaded) == queries.quotes(store)
         assert not any(load(loaded, out / "spark").added.values())
 
 

@@ -6,7 +6,7 @@ from datetime import date
 
 import pytest
 
-from newsgraph.actors.kb import KB, Country, Entity, Summit, Term
+from newsgraph.kb import KB, Country, Entity, Summit, Term
 from newsgraph.model import Article
 from newsgraph.time import date_of_span, resolve, tag
 
@@ -21,7 +21,8 @@ def _kb() -> KB:
                   Entity("Q_RAISI", "Ebrahim Raisi", "person", "IRN", aliases=("Ibrahim Raisi",)),
                   Entity("Q_MOKH", "Mohammad Mokhber", "person", "IRN")],
         terms_=[Term("Q_RAISI", "Ebrahim Raisi", "IRN", "president", "2021-08-03", "2024-05-19"),
-                Term("Q_MOKH", "Mohammad Mokhber", "IRN", "president", "2024-05-20", "2024-07-28", acting=True),
+                Term("Q_MOKH", "Mohammad Mokhber", "IRN", "president", "2024-05-20", "2024-07-28",
+                     acting=True),
                 Term("Q_PEZ", "Masoud Pezeshkian", "IRN", "president", "2024-07-28", None)],
         summits_=[Summit("SCO", "SCO summit", "2025-08-31", "2025-09-01", "Tianjin", "CHN"),
                   Summit("SCO", "SCO summit", "2024-07-03", "2024-07-04", "Astana", "KAZ"),
@@ -65,7 +66,8 @@ def test_durations_sets_quarters_refs() -> None:
 def test_coarse_values_carry_interval() -> None:
     t = next(t for t in tag("It happened earlier this month.", ref=date(2024, 10, 15)))
     assert (t.value, t.precision) == ("2024-10", "month")
-    assert t.interval is not None and (t.interval.start, t.interval.end) == ("2024-10-01", "2024-10-31")
+    assert t.interval is not None
+    assert (t.interval.start, t.interval.end) == ("2024-10-01", "2024-10-31")
 
 
 def test_range_gives_two_days() -> None:
@@ -115,7 +117,8 @@ def seeds(nlp, shared):
     from newsgraph import Pipeline
 
     pipeline = Pipeline(nlp=nlp, kb=_kb())  # our own KB facts: the bundled KB is not needed
-    return {"000": _seed(pipeline, shared, "000"), "001": _seed(pipeline, shared, "001", "2024-07-04"),
+    return {"000": _seed(pipeline, shared, "000"),
+            "001": _seed(pipeline, shared, "001", "2024-07-04"),
             "002": _seed(pipeline, shared, "002"), "003": _seed(pipeline, shared, "003"),
             "004": _seed(pipeline, shared, "004")}
 
@@ -203,10 +206,13 @@ def test_parse_tense_decides_weekday_direction(nlp) -> None:
 
     assert value("The monarch will meet Bush on Monday in Maine.", "Monday") == "2000-01-10"
     assert value("Castro attended a rally Monday by media workers.", "Monday") == "2000-01-03"
-    assert value("Neither he nor his parents could be located Wednesday.", "Wednesday") == "2000-01-05"
-    assert value("They extended their offers to acquire the maker Wednesday.", "Wednesday") == "2000-01-05"
+    wednesday = "2000-01-05"
+    assert value("Neither he nor his parents could be located Wednesday.", "Wednesday") == wednesday
+    assert value("They extended their offers to acquire the maker Wednesday.",
+                 "Wednesday") == wednesday
     assert value("The father could come as early as Saturday.", "Saturday") == "2000-01-08"
-    assert value("The chip may have been responsible for a decline on Tuesday.", "Tuesday") == "2000-01-04"
+    assert value("The chip may have been responsible for a decline on Tuesday.",
+                 "Tuesday") == "2000-01-04"
     assert value("The dividend is payable Feb. 1 to holders.", "Feb. 1") == "2000-02-01"
 
 
@@ -221,7 +227,8 @@ def test_dateline_day_anchors_the_story(nlp) -> None:
 
 
 def test_dateline_dates_an_undated_article(nlp) -> None:
-    text = "BUFFALO, N.Y., Oct. 24, 1999 (AP) -- About 500 people attended a memorial service on Sunday."
+    text = ("BUFFALO, N.Y., Oct. 24, 1999 (AP) -- About 500 people attended a memorial "
+            "service on Sunday.")
     article = Article(source="t", raw=text, text=text)
     article.doc = nlp(text)
     resolve(article, kb=KB())

@@ -3,7 +3,7 @@
 `resolver.py` walks the article in text order (entities, titled names, role phrases,
 pronouns); `context.py` reads the words around a mention, `roles.py` the titles and
 sectors, `coref.py` keeps the salient people, `local.py` makes ids for people the KB
-lacks and `kbview.py` puts the KB behind one memoized view; `sectors.py` holds the
+lacks; `sectors.py` holds the
 PLOVER sector conventions and `pairs.py` the pair groups ("they", "the two presidents":
 `group_members(actor, article)` gives the two people back); `anaphora.py` resolves
 "the organization" to the organization just named.
@@ -11,12 +11,11 @@ PLOVER sector conventions and `pairs.py` the pair groups ("they", "the two presi
 
 from __future__ import annotations
 
-from typing import Any
-
+from ..kb import KnowledgeBase
 from ..model import Actor, Article
 
 
-def resolve(article: Article, *, kb: Any) -> None:
+def resolve(article: Article, *, kb: KnowledgeBase) -> None:
     """Fill `article.mentions` (sorted by start offset)."""
     from .anaphora import resolve_descriptions
     from .resolver import resolve_article

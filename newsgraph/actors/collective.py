@@ -6,13 +6,14 @@ from __future__ import annotations
 
 from typing import Any
 
+from ..kb import KnowledgeBase
 from ..model import Actor, Mention
 from .roles import sector_of
 
 LOCATIVE_PREPS = frozenset({"in", "throughout", "across", "inside"})
 
 
-def _sector(noun: Any, mods: list[Any], *, kb: Any) -> str | None:
+def _sector(noun: Any, mods: list[Any], *, kb: KnowledgeBase) -> str | None:
     words = [t.lower_ for t in (*mods, noun)]
     for size in range(len(words), 0, -1):  # "security forces" before "forces"
         found = sector_of(" ".join(words[-size:]), kb=kb) if size > 1 else None
@@ -25,7 +26,7 @@ def _sector(noun: Any, mods: list[Any], *, kb: Any) -> str | None:
     return None
 
 
-def collective_mentions(mentions: list[Mention], doc: Any, *, kb: Any,
+def collective_mentions(mentions: list[Mention], doc: Any, *, kb: KnowledgeBase,
                         country_name: Any) -> list[Mention]:
     """New actor mentions for "<sector noun> in <place or country>"."""
     text = doc.text

@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from .kbview import KBView
+from ..kb import KnowledgeBase
 from .roles import (
     ACTING_WORDS,
     FORMER_WORDS,
@@ -61,14 +61,14 @@ def strip_glued(text: str) -> str:
     return " ".join(words)
 
 
-def country_of_word(word: str, *, kbv: KBView) -> str | None:
+def country_of_word(word: str, *, kb: KnowledgeBase) -> str | None:
     """ISO3 of a country name, demonym or possessive ("Iran's", "Iranian", "Americans")."""
     word = re.sub(r"['’]s?$", "", word.strip(" ,.;:()\"“”"))
     if not word or not word[:1].isupper():
         return None
-    found = kbv.country(word)
+    found = kb.country(word)
     if found is None and word.endswith("s") and len(word) > 4:
-        found = kbv.country(word[:-1])
+        found = kb.country(word[:-1])
     return found.iso3 if found is not None else None
 
 
@@ -76,7 +76,7 @@ def body_of_word(word: str) -> tuple[str, str] | None:
     return BODY_WORDS.get(word.lower().strip(" ,.'’s"))
 
 
-def read_prefix(text: str, *, kbv: KBView, kb: Any) -> tuple[Title, int] | None:
+def read_prefix(text: str, *, kb: KnowledgeBase) -> tuple[Title, int] | None:
     """The title that ends `text` (the words just before a name), and where it starts
     in `text`; None when `text` does not end with a title."""
     tail = text.rstrip()
@@ -97,7 +97,7 @@ def read_prefix(text: str, *, kbv: KBView, kb: Any) -> tuple[Title, int] | None:
         low = raw.lower().strip(",")
         if raw.endswith(",") or raw.endswith(".") and low not in ("u.s.", "u.n."):
             break
-        iso = country_of_word(raw, kbv=kbv)
+        iso = country_of_word(raw, kb=kb)
         body = body_of_word(raw)
         if iso and title.country is None:
             title.country = iso
@@ -119,13 +119,13 @@ def read_prefix(text: str, *, kbv: KBView, kb: Any) -> tuple[Title, int] | None:
     return title, start
 
 
-def read_of(text: str, *, kbv: KBView) -> str | None:
+def read_of(text: str, *, kb: KnowledgeBase) -> str | None:
     """The country in "president of Armenia" (text just after the title)."""
     m = re.match(r"\s+of\s+(?:the\s+)?((?:[A-Z][\w.'’-]*\s?){1,4})", text)
     if not m:
         return None
     name = m.group(1).strip()
-    found = kbv.country(name)
+    found = kb.country(name)
     return found.iso3 if found is not None else None
 
 
@@ -155,7 +155,8 @@ def is_place(span: Any, *, city: bool) -> bool:
                 return False
             return True
         return False
-    if city and root.dep_ in ("dobj", "npadvmod", "attr") and root.head.lemma_.lower() in MOTION_WORDS:
+    if city and root.dep_ in ("dobj", "npadvmod", "attr") \
+            and root.head.lemma_.lower() in MOTION_WORDS:
         return True
     if city and root.dep_ in ("appos",):
         return True
@@ -182,7 +183,7 @@ STATE_WORDS = frozenset({"official", "state", "state-run", "state-owned", "gover
                          "government-run", "government-owned"})
 
 
-def demonym_sector(span: Any, noun: Any, *, kb: Any) -> str | None:
+def demonym_sector(span: Any, noun: Any, *, kb: KnowledgeBase) -> str | None:
     """The sector of a demonym's phrase: the head noun's ("Algerian government forces"
     -> MIL), unless it is a generic member noun and a modifier names the group ("Afghan
     rebel leaders" -> REB); the people themselves ("Algerians", "Iraqi youths") and
@@ -216,7 +217,7 @@ RELATION_NOUNS = frozenset({"ally", "allies", "neighbor", "neighbors", "neighbou
 SECTOR_NOUN_REACH = 3
 
 
-def sector_noun_after(span: Any, *, kb: Any) -> tuple[Any, str] | None:
+def sector_noun_after(span: Any, *, kb: KnowledgeBase) -> tuple[Any, str] | None:
     """The noun a country name modifies, when it names a sector of that country:
     "US authorities" -> (authorities, GOV), "Russia troops" -> (troops, MIL),
     "US national" -> (national, CVL)."""
@@ -270,7 +271,7 @@ ORG_NOUNS = frozenset({"newspaper", "daily", "weekly", "paper", "magazine", "rad
                        "firm", "militia", "network"})
 
 
-def org_noun_before(span: Any, *, kb: Any) -> str | None:
+def org_noun_before(span: Any, *, kb: KnowledgeBase) -> str | None:
     """The sector the organization noun just before a name gives it, if any."""
     if span.start == 0:
         return None

@@ -9,13 +9,13 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
+from ..kb import KnowledgeBase
 from ..model import Actor, Article, Location, Mention
+from ..time.formats import article_dates, sentence_day
 from . import context as cx
 from . import pairs
 from .collective import collective_mentions
 from .coref import PRONOUNS, SUBJECT_DEPS, PersonRef, Salience
-from .dates import article_dates, sentence_day
-from .kbview import view
 from .local import local_actor, normalize_name
 from .roles import HEAD_ROLES, OFFICES, TITLE_RE, TITLES, Title, is_office, sector_of
 from .sectors import org_sector, person_sector
@@ -44,11 +44,10 @@ class Candidate:
 
 
 class Resolver:
-    def __init__(self, article: Article, *, kb: Any) -> None:
+    def __init__(self, article: Article, *, kb: KnowledgeBase) -> None:
         self.article = article
         self.doc = article.doc
         self.kb = kb
-        self.kbv = view(kb)
         self.dates = article_dates(article)
         self.salience = Salience()
         self.asserted: dict[tuple[str, str], Actor] = {}
@@ -70,7 +69,7 @@ class Resolver:
             start = ent.start_char
             title = None
             if ent.label_ == "PERSON" or (ent.label_ == "ORG" and self._kb_person(ent.text)):
-                prefix = cx.read_prefix(text[ent.sent.start_char:start], kbv=self.kbv, kb=self.kb)
+                prefix = cx.read_prefix(text[ent.sent.start_char:start], kb=self.kb)
                 if prefix is not None:
                     title, offset = prefix
                     start = ent.sent.start_char + offset
@@ -121,7 +120,7 @@ class Resolver:
                     end += 1
                 name = self.doc[span.start:end]
                 prefix = cx.read_prefix(self.article.text[sent.start_char:name.start_char],
-                                        kbv=self.kbv, kb=self.kb)
+                                        kb=self.kb)
                 if prefix is not None:
                     title, offset = prefix
                     return [Candidate(sent.start_char + offset, name.end_char, "ent", "PERSON",
@@ -131,13 +130,13 @@ class Resolver:
             return []  # "the two presidents", "leaders of nations"
         if role not in ROLE_NP_ROLES:
             return []
-        prefix = cx.read_prefix(self.article.text[sent.start_char:e], kbv=self.kbv, kb=self.kb)
+        prefix = cx.read_prefix(self.article.text[sent.start_char:e], kb=self.kb)
         if prefix is None:
             return []
         title, offset = prefix
         start = sent.start_char + offset
         if title.country is None:
-            title.country = cx.read_of(self.article.text[e:e + 60], kbv=self.kbv)
+            title.country = cx.read_of(self.article.text[e:e + 60], kb=self.kb)
         return [Candidate(start, e, "role", role, start, title)]
 
     # ---------------------------------------------------------------- main loop
@@ -153,7 +152,7 @@ class Resolver:
                 self._role(cand)
             elif cand.kind == "acronym":
                 acr = self.article.text[cand.start:cand.end]
-                if self.kbv.org(acr) is not None or normalize_name(acr) in self.acronyms:
+                if self.kb.organization(acr) is not None or normalize_name(acr) in self.acronyms:
                     self._organization(cand, acr, None)
             elif cand.kind == "group":
                 gid, name = cx.GROUPS[cand.label]
@@ -171,7 +170,7 @@ class Resolver:
         return sorted(self.mentions, key=lambda m: (m.start, m.end))
 
     def _country_name(self, iso: str) -> str:
-        state = self.kbv.country(iso)
+        state = self.kb.country(iso)
         return state.name if state is not None else iso
 
     def _emit(self, start: int, end: int, *, actor: Actor | None = None,
@@ -190,7 +189,7 @@ class Resolver:
         """Whether `text` names a person; `strict`: a KB person must have a country (the
         KB holds stray "persons" named after states, "Bosnia-and-Herzegovina")."""
         return normalize_name(text) in self.names or any(
-            e.kind == "person" and (e.country or not strict) for e in self.kbv.lookup(text))
+            e.kind == "person" and (e.country or not strict) for e in self.kb.lookup(text))
 
     def _person(self, name: str, title: Title | None) -> tuple[Actor, str]:
         key = normalize_name(name)
@@ -199,15 +198,15 @@ class Resolver:
         if " " not in key and key in self.first_words:
             return self.first_words[key], "name-in-article"
         country = title.country if title else None
-        for how, found in (("kb-name", self.kbv.lookup(name)),
-                           ("kb-fuzzy", self.kbv.fuzzy_person(name))):
+        for how, found in (("kb-name", self.kb.lookup(name)),
+                           ("kb-fuzzy", self.kb.fuzzy_person(name))):
             people = [e for e in found if e.kind == "person"]
             if country:  # a title's country rules out another country's namesake
                 people = [e for e in people if e.country in (None, country)]
             if people:
                 person = self._pick_by_date(people)
                 return person_sector(person.actor(), title=title, dates=self.dates,
-                                     terms=self.kbv.terms(person.id)), how
+                                     terms=self.kb.terms(person.id)), how
         sector = title.sector if title else None
         if title and is_office(title.role) and sector is None:
             sector = "GOV"
@@ -219,7 +218,7 @@ class Resolver:
         if len(people) == 1 or self.dates is None:
             return people[0]
         for person in people:
-            for term in self.kbv.terms(person.id):
+            for term in self.kb.terms(person.id):
                 if (term.start or "") <= self.dates[0] and (term.end is None
                                                             or self.dates[1] <= term.end):
                     return person
@@ -245,7 +244,7 @@ class Resolver:
             if is_office(title.role):
                 self.asserted[(actor.country or "", title.role)] = actor
         if self.dates is not None:
-            for term in self.kbv.terms(actor.id):
+            for term in self.kb.terms(actor.id):
                 if (term.start or "") <= self.dates[1] and (term.end is None
                                                             or self.dates[0] <= term.end):
                     roles.add(term.role)
@@ -269,14 +268,15 @@ class Resolver:
         span = self._span(cand.name_start, cand.end)
         org_sector_word = cx.org_noun_before(span, kb=self.kb) \
             if span is not None and cand.title is None and label in ("PERSON", "ORG") else None
-        if org_sector_word is not None and not self.kbv.lookup(text):
+        if org_sector_word is not None and not self.kb.lookup(text):
             self._emit(cand.start, cand.end, how="descr-org", actor=local_actor(
                 text, kind="organization", sector=org_sector_word))
             return
         if label == "PERSON" or normalize_name(text) in self.names or (
                 label == "ORG" and self._kb_person(text, strict=True)
-                and self.kbv.country(text) is None):
-            if label == "PERSON" and cand.title is None and self._as_place_or_country(cand, text, span):
+                and self.kb.country(text) is None):
+            if label == "PERSON" and cand.title is None \
+                    and self._as_place_or_country(cand, text, span):
                 return
             actor, how = self._person(text, cand.title)
             if cand.title is not None:
@@ -289,7 +289,7 @@ class Resolver:
         if label == "NORP":
             self._demonym(cand, text, span)
             return
-        if label == "ORG" and self.kbv.country(text) is not None \
+        if label == "ORG" and self.kb.country(text) is not None \
                 and self._as_place_or_country(cand, text, span):
             return  # "Sierra Leone", "the Democratic People's Republic of Korea" tagged ORG
         self._organization(cand, text, span)
@@ -300,10 +300,10 @@ class Resolver:
             self._emit(cand.start, cand.end, actor=Actor(group[0], group[1], "group"),
                        how="group")
             return True
-        body = self.kbv.body(text) or self.kbv.body(text.replace("the ", ""))
+        body = self.kb.body(text) or self.kb.body(text.replace("the ", ""))
         if body is None and cx.body_of_word(text):
             iso, sector = cx.body_of_word(text)  # type: ignore[misc]
-            country = self.kbv.country(iso)
+            country = self.kb.country(iso)
             name = country.name if country is not None else iso
             self._emit(cand.start, cand.end, how="body-metonymy",
                        actor=Actor(iso, name, "country", iso, sector))
@@ -311,7 +311,7 @@ class Resolver:
         if body is not None:
             self._emit(cand.start, cand.end, actor=body.actor(), how="kb-body")
             return True
-        country = self.kbv.country(text)
+        country = self.kb.country(text)
         if country is not None:
             if span is not None and cx.is_place(span, city=False):
                 self._emit(cand.start, cand.end, place=Location(country.name, country.iso3),
@@ -330,7 +330,7 @@ class Resolver:
                 else:
                     self._emit(cand.start, cand.end, actor=country.actor(), how="country")
             return True
-        capital = self.kbv.capital_of(text)
+        capital = self.kb.capital_of(text)
         if capital is not None:
             if span is not None and cx.is_place(span, city=True):
                 self._emit(cand.start, cand.end, place=Location(text, capital.iso3),
@@ -339,14 +339,14 @@ class Resolver:
                 actor = Actor(capital.iso3, capital.name, "country", capital.iso3, "GOV")
                 self._emit(cand.start, cand.end, actor=actor, how="metonymy")
             return True
-        place = self.kbv.place(text)
+        place = self.kb.place(text)
         if place is not None:
             self._emit(cand.start, cand.end, place=Location(place.name, place.country),
                        how="kb-place")
             return True
         words = text.split()
         if words and words[-1].lower() in ("capital", "city", "province", "region"):
-            iso = cx.country_of_word(words[0], kbv=self.kbv)
+            iso = cx.country_of_word(words[0], kb=self.kb)
             self._emit(cand.start, cand.end, place=Location(text, iso), how="descr-place")
             return True
         if cand.label in ("GPE", "LOC", "FAC"):
@@ -368,17 +368,17 @@ class Resolver:
             self._emit(cand.start, end, actor=Actor(gid, name, "group"), how="group")
             return
         parts = [(m.start(), m.end()) for m in re.finditer(r"[^-–\s]+", text)]
-        isos = [cx.country_of_word(text[s:e], kbv=self.kbv) for s, e in parts]
+        isos = [cx.country_of_word(text[s:e], kb=self.kb) for s, e in parts]
         if len(parts) > 1 and all(isos):
-            for (s, e), iso in zip(parts, isos):
-                country = self.kbv.country(iso)  # type: ignore[arg-type]
+            for (s, e), iso in zip(parts, isos, strict=True):
+                country = self.kb.country(iso)  # type: ignore[arg-type]
                 self._emit(cand.name_start + s, cand.name_start + e,
                            actor=country.actor(), how="demonym")
             return
-        iso = cx.country_of_word(text, kbv=self.kbv)
+        iso = cx.country_of_word(text, kb=self.kb)
         if iso is None:  # "Soviet", "Eurasian", "Muslims": not an actor of their own
             return
-        country = self.kbv.country(iso)
+        country = self.kb.country(iso)
         sector = cx.demonym_sector(span, noun, kb=self.kb) if span is not None else None
         if sector is None or noun is None or any(
                 t.ent_type_ == "NORP" for t in span.doc[span.end:noun.i]):
@@ -389,22 +389,23 @@ class Resolver:
     def _organization(self, cand: Candidate, text: str, span: Any) -> None:
         if TITLE_RE.fullmatch(text):  # "Supreme Leader" tagged ORG: the role phrase has it
             return
-        found = self.kbv.org(text) or self.kbv.org(re.sub(r"\s+summit$", "", text, flags=re.I))
+        found = self.kb.organization(text) \
+            or self.kb.organization(re.sub(r"\s+summit$", "", text, flags=re.I))
         how = "kb-org"
         country = None
         if found is None:
             before = self.article.text[max(0, cand.start - 30):cand.start]
             poss = re.search(r"([A-Z][\w.]+)['’]s\s*$", before)
             words = text.split()
-            country = (cx.country_of_word(poss.group(1), kbv=self.kbv) if poss else None) \
-                or next((c for c in (cx.country_of_word(w, kbv=self.kbv) for w in words) if c), None)
-            found = self.kbv.body(text, country=country)
+            country = (cx.country_of_word(poss.group(1), kb=self.kb) if poss else None) \
+                or next((c for c in (cx.country_of_word(w, kb=self.kb) for w in words) if c), None)
+            found = self.kb.body(text, country=country)
             how = "kb-body"
         body_word = cx.body_of_word(text)
         if found is not None:
             actor = found.actor()
         elif body_word is not None:
-            state = self.kbv.country(body_word[0])
+            state = self.kb.country(body_word[0])
             actor = Actor(body_word[0], state.name if state is not None else body_word[0],
                           "country", body_word[0], body_word[1])
             how = "body-metonymy"
@@ -435,7 +436,7 @@ class Resolver:
     def _body(self, cand: Candidate) -> None:
         """ "Türkiye's presidency", "Russia's foreign ministry": the KB body, else the
         country's government (or military)."""
-        iso = cx.country_of_word(self.article.text[cand.start:cand.name_start], kbv=self.kbv)
+        iso = cx.country_of_word(self.article.text[cand.start:cand.name_start], kb=self.kb)
         if iso is None:
             return
         word = self._span(cand.name_start, cand.end)
@@ -444,15 +445,15 @@ class Resolver:
             # "Russia's military relationship": an adjective; the country is the actor
             end = self.article.text.rindex("'" if "'" in self.article.text[
                 cand.start:cand.name_start] else "’", cand.start, cand.name_start)
-            state = self.kbv.country(iso)
+            state = self.kb.country(iso)
             if state is not None:
                 self._emit(cand.start, end, actor=state.actor(), how="country")
             return
-        found = self.kbv.body(cand.label, country=iso)
+        found = self.kb.body(cand.label, country=iso)
         if found is not None:
             self._emit(cand.start, cand.end, actor=found.actor(), how="kb-body")
             return
-        state = self.kbv.country(iso)
+        state = self.kb.country(iso)
         sector = sector_of(cand.label.split()[-1], kb=self.kb) or "GOV"
         self._emit(cand.start, cand.end, how="body-country",
                    actor=Actor(iso, state.name if state is not None else iso, "country",
@@ -540,7 +541,7 @@ class Resolver:
         found = self._holder(country, role, self.dates)
         if found is not None:
             return found, "role-kb"
-        state = self.kbv.country(country)
+        state = self.kb.country(country)
         if state is None:
             return None, ""
         return Actor(state.iso3, state.name, "country", state.iso3, title.sector or "GOV"), \
@@ -549,13 +550,13 @@ class Resolver:
     def _holder(self, country: str, role: str, dates: tuple[str, str] | None) -> Actor | None:
         if dates is None or not is_office(role):
             return None
-        first = self.kbv.holders(country, role, dates[0])
-        last = first if dates[1] == dates[0] else self.kbv.holders(country, role, dates[1])
+        first = self.kb.holders(country, role, dates[0])
+        last = first if dates[1] == dates[0] else self.kb.holders(country, role, dates[1])
         ids = {t.person_id for t in first} & {t.person_id for t in last}
         if len(ids) != 1:
             return None
         pid = ids.pop()
-        entity = self.kbv.entity(pid)
+        entity = self.kb.entity(pid)
         if entity is not None:
             actor = entity.actor()
         else:
@@ -573,7 +574,7 @@ class Resolver:
         return self.salience.antecedent(head, exclude=(span.start_char, span.end_char))
 
 
-def resolve_article(article: Article, *, kb: Any) -> list[Mention]:
+def resolve_article(article: Article, *, kb: KnowledgeBase) -> list[Mention]:
     if article.doc is None:
         return []
     return _drop_titles_of_people(Resolver(article, kb=kb).run())

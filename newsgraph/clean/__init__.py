@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass, field
 
 from ..model import Article
+from ..time import dateline
 from . import metadata as meta
 from .patterns import (
     MAX_HEADLINE_WORDS,
@@ -66,9 +67,12 @@ def clean(article: Article) -> None:
     _body(lines, keep, state, start=body_start)
     _tail(lines, keep)
     kept = [lines[i].strip() if keep[i] else None for i in range(len(lines))]
-    state.removed.extend(lines[i].strip() for i in range(len(lines))
-                         if not keep[i] and lines[i].strip()
-                         and lines[i].strip() not in state.removed)
+    seen = set(state.removed)  # a set: a long text removes thousands of lines
+    for i in range(len(lines)):
+        line = lines[i].strip()
+        if not keep[i] and line and line not in seen:
+            seen.add(line)
+            state.removed.append(line)
     _dateline(kept, state)
     article.text = _join(kept)
     article.removed = state.removed
@@ -181,7 +185,8 @@ def _body(lines: list[str], keep: list[bool], state: _State, *, start: int) -> N
             continue
         if is_boilerplate(bare) or _metadata(bare, state):
             keep[i] = False
-            if re.match(r"^\W*(?:related|read more|more|see also|also read)\b", strip_bullet(bare), re.I):
+            if re.match(r"^\W*(?:related|read more|more|see also|also read)\b",
+                        strip_bullet(bare), re.I):
                 _drop_link_list(lines, keep, i + 1)
         elif (is_label(bare) and not is_bullet(bare)
               and not bare.startswith(("“", '"', "‘", "'"))
@@ -239,7 +244,7 @@ def _dateline(kept: list[str | None], state: _State) -> None:
     for n, line in enumerate(kept):
         if not line:
             continue
-        found = meta.split_dateline(line)
+        found = dateline.split_dateline(line)
         if found is None:
             return
         prefix, place, date_text, tag = found
@@ -250,8 +255,8 @@ def _dateline(kept: list[str | None], state: _State) -> None:
         state.removed.insert(0, prefix.strip())
         article.dateline = place
         if tag and not article.outlet:
-            article.outlet = meta.agency_outlet(tag)
-        if date := meta.dateline_date(date_text):
+            article.outlet = dateline.agency_outlet(tag)
+        if date := dateline.dateline_date(date_text):
             state.published = state.published or date
         return
 

@@ -27,16 +27,20 @@ _SHORT = [
     r"(?:sign up|subscribe|register)\b.*", r".*\b(?:newsletters?|inbox)\b.*",
     r"follow (?:us|@|\w+(?: \w+){0,3} on (?:twitter|facebook|instagram|x|telegram)).*",
     r"follow @\w+.*", r"join us on .*",
-    r"share (?:this|on|via|tweet|the story|article)\b.*", r"(?:listen to (?:this )?article|share this article).*",
+    r"share (?:this|on|via|tweet|the story|article)\b.*", r"(?:listen to (?:this )"
+                                                          r"?article|share this article)"
+                                                          r".*",
     r"(?:click|tap) (?:here|to|for)\b.*", r"read (?:more|also|next|this|the full)\b.*",
     r"(?:related|see also|also read|also see|recommended|more on this|related coverage|"
     r"related (?:articles?|stories|content|news|topics)|trending|most (?:read|popular)|"
     r"popular|more from [\w .]+|more stories|you may also like|what to read next|"
     r"in other news|top stories|latest news|more news)\b\s*(?:[:.…-].*|\W*)",
-    r"more\s*:.*", r"source link", r"visited \d+ times.*", r"[\d,.]+k? (?:views|reads|shares|comments)\b.*",
+    r"more\s*:.*", r"source link", r"visited \d+ times.*", r"[\d,.]+k? (?:views|reads|"
+                                                           r"shares|comments)\b.*",
     r"(?:views|reads|shares|comments)\s*:?\s*[\d,.]+k?",
     r"leave a (?:reply|comment).*", r"your email address will not be published.*",
-    r"required fields are marked.*", r"(?:post|add|write|view|show) (?:a |your |all )?comments?\b.*",
+    r"required fields are marked.*", r"(?:post|add|write|view|show) (?:a |your |all )"
+                                     r"?comments?\b.*",
     r"comments?(?: \(\d+\))?", r"\d+ comments?",
     r"(?:image|photo|picture|video|media) (?:copyright|caption|credit|source)\b.*",
     r"copyright\b.*", r"©.*", r"\(c\) \d{4}.*", r".*\ball rights reserved\b.*",
@@ -45,7 +49,8 @@ _SHORT = [
     r"click to expand image.*", r".*\btoggle caption\b.*", r"image \d+ of \d+",
     r"photos?", r"videos?", r"watch(?: video)?\s*:.*", r"play video\b.*", r"watch now.*",
     r".{0,120}\bcontributed (?:to )?(?:this|the) (?:report|story|article)\b.*",
-    r"contributing:.*", r"(?:with )?(?:additional )?reporting by .*", r"[-—–]*\s*with assistance by .*",
+    r"contributing:.*", r"(?:with )?(?:additional )?reporting by .*",
+    r"[-—–]*\s*with assistance by .*",
     r"\W*this (?:article|story) (?:is|was) based in part on wire (?:service )?reports.*",
     r"this article is more than \d+ \w+ old", r"write to .*@.*", r"contact(?: us)?\b.*@.*",
     r"(?:email|e-mail|send) .*@\S+.*",
@@ -63,11 +68,13 @@ _SHORT = [
     r"(?:(?:print|email|e-mail|tweet|share|save|comment|facebook|twitter|whatsapp|linkedin|"
     r"reddit|pinterest|telegram|post|copy link|flipboard|messenger)\b[\s|/·•,]*){2,}",
     r"(?:tags?|filed under|topics?|categories)\s*:.*", r"scroll (?:down|to continue).*",
-    r"continue reading.*", r"skip (?:to|advert).*", r"(?:photo|image|picture)s?\s*(?:credit)?\s*:.*",
+    r"continue reading.*", r"skip (?:to|advert).*", r"(?:photo|image|picture)s?\s*"
+                                                    r"(?:credit)?\s*:.*",
     r"we use cookies.*", r".*\bcookies?\b.*\b(?:consent|policy|accept|settings)\b.*",
     r"(?:accept|reject) (?:all )?cookies.*", r"privacy policy.*", r"terms of (?:use|service).*",
     r"loading\W*", r"\d+ min(?:ute)?s? read", r"reading time.*", r"print this (?:page|article)",
-    r"(?:back )?to top", r"next article.*", r"previous article.*", r"view (?:gallery|photos|comments).*",
+    r"(?:back )?to top", r"next article.*", r"previous article.*",
+    r"view (?:gallery|photos|comments).*",
     r"\(?(?:this (?:post|story|article) (?:was|has been) (?:last )?updated).*",
     r"all (?:the )?(?:latest|top) .* news.*", r"breaking news:?", r"live updates?:?",
     r"(?:audio|video) (?:player|playback).*", r"your browser does not support.*",
@@ -83,7 +90,8 @@ _AGENCIES = (r"(?:AP|AFP|Reuters|Associated Press|Getty Images|Getty|EPA|EPA-EFE
 PHOTO_CREDIT = re.compile(
     rf"^\(?(?:(?:photo|image|picture|credit)s?\s*:\s*)?"
     rf"(?:[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){{0,3}}\s*/\s*(?:via\s+)?[A-Z][\w .&'’/-]*"
-    rf"|(?:[A-Z][\w.'’-]*\s+){{0,3}}(?:for|via|/)?\s*{_AGENCIES}(?:\s+(?:Photo|Images|via Getty Images))?"
+    rf"|(?:[A-Z][\w.'’-]*\s+){{0,3}}(?:for|via|/)?\s*{_AGENCIES}(?:\s+(?:Photo|Images|via"
+    rf" Getty Images))?"
     rf"|{_AGENCIES}\s+(?:Photo|Images)\s*/\s*[A-Z][\w .'’-]*)\)?$")
 
 

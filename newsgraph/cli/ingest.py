@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-import json
+import sqlite3
 import sys
 import time
 from collections import deque
@@ -13,10 +13,21 @@ from typing import Any
 
 import click
 
-from ..errors import NewsgraphError, ReadError
+from .. import settings
+from ..errors import (
+    NewsgraphError,
+    ReadError,
+    StoreFatalError,
+    UsageError,
+    excerpt,
+    safe,
+)
 from ..model import Article
+from ..store.connect import store_error
+from .output import to_json
 
-ENV_JOBS = "NEWSGRAPH_JOBS"
+MAX_OUTLET_CHARS = 200
+MAX_JOBS_PER_CORE = 4
 # Stored articles per transaction (see _Batched): a COMMIT cost ~4 ms an article when
 # each article had its own; a batch commits at least every BATCH_SECONDS.
 BATCH_ARTICLES = 200
@@ -42,7 +53,38 @@ class Tally:
 def _say_error(message: str) -> None:
     from tqdm import tqdm
 
-    tqdm.write(f"error: {message}", file=sys.stderr)
+    tqdm.write(f"error: {safe(message)}", file=sys.stderr)
+
+
+def _say_warnings(article: Article) -> None:
+    from tqdm import tqdm
+
+    for warning in article.warnings:
+        tqdm.write(f"warning: {safe(article.source)}: {safe(warning)}", file=sys.stderr)
+
+
+def _check_options(paths: tuple[str, ...], published: str | None,
+                   outlet: str | None, jobs: int | None) -> None:
+    """Every bad option stops the run here, before the store is opened or anything
+    is read (raises UsageError naming the option)."""
+    from .. import limits
+    from ..pipeline import jobs_from
+    from ..read import check_paths, parse_user_date
+
+    limits.check_all()
+    check_paths(paths)
+    most = MAX_JOBS_PER_CORE * jobs_from(0)
+    jobs = settings.get("jobs", jobs)
+    if jobs > most:
+        raise UsageError("--jobs", f"{jobs} workers is more than {most} ({MAX_JOBS_PER_CORE} "
+                                   "per core; each loads its own model)")
+    if published is not None:
+        parse_user_date(published, param="--published")
+    if outlet is not None and (not outlet.strip() or safe(outlet) != outlet
+                               or len(outlet) > MAX_OUTLET_CHARS):
+        raise UsageError("--outlet", f"not an outlet name: {excerpt(outlet)} (1 to "
+                                     f"{MAX_OUTLET_CHARS} characters, no control "
+                                     "characters)")
 
 
 def _articles(paths: tuple[str, ...], *, published: str | None,
@@ -79,14 +121,17 @@ def _prepared(items: Iterator[Article | ReadError], *,
         if isinstance(item, ReadError):
             yield _Settled(str(item))
             continue
+        _say_warnings(item)
         if store is None:
             yield item
             continue
         try:
             clean(item)
             stored = store.has(item.doc_id)
-        except (KeyboardInterrupt, MemoryError):
+        except (KeyboardInterrupt, MemoryError, StoreFatalError):
             raise
+        except sqlite3.Error as e:  # the store, not the article: the run stops
+            raise store_error(store.path, e) from e
         except Exception as e:  # a bug on one article must not stop a long run
             internal = not isinstance(e, NewsgraphError)
             yield _Settled(str(StageError(item, stage="clean", detail=str(e),
@@ -119,34 +164,50 @@ def _outcomes(pipeline: Any, items: Iterator[Article | _Settled], *, jobs: int,
 
 def _inputs(fn: Any) -> Any:
     """The input arguments and options `ingest` and `extract` share."""
-    fn = click.option("--jobs", "-j", type=click.IntRange(min=0), default=1,
-                      envvar=ENV_JOBS, show_default=True,
-                      help="Worker processes for the extraction stages (0 = all cores; "
-                      f"env {ENV_JOBS}). Output is the same for any N.")(fn)
+    jobs, model, kb = (settings.setting(n) for n in ("jobs", "model", "kb"))
+    fn = click.option("--jobs", "-j", type=click.IntRange(min=0), default=None,
+                      help=f"{jobs.help} Default: ${jobs.env}, else {jobs.default}.")(fn)
+    fn = click.option("--model", type=str, default=None,
+                      help=f"{model.help} Default: ${model.env}, else "
+                      f"{model.default_text()}.")(fn)
+    fn = click.option("--kb", "kb_files", multiple=True, type=click.Path(dir_okay=False),
+                      help="A user knowledge-base file (YAML or CSV) over the bundled KB; "
+                      f"repeatable; after those of ${kb.env}.")(fn)
     fn = click.option("--outlet", help="Outlet name of every input.")(fn)
     fn = click.option("--published", help="Publication date (YYYY-MM-DD) of every input; "
                       "wins over dates found in the text.")(fn)
     return click.argument("paths", nargs=-1, required=True)(fn)
 
 
+def _pipeline(model: str | None, kb_files: tuple[str, ...]) -> Any:
+    """The pipeline for --model and --kb; a bad value of either stops here, before any
+    input is read or the store is touched."""
+    from .. import nlp
+    from ..pipeline import Options, Pipeline
+
+    nlp.check(settings.get("model", model))
+    pipeline = Pipeline(options=Options(model=model, kb_overrides=list(kb_files)))
+    pipeline.kb  # noqa: B018 - loads (and checks) the KB files now
+    return pipeline
+
+
 @click.command()
 @_inputs
 @click.pass_context
 def ingest(ctx: click.Context, paths: tuple[str, ...], published: str | None,
-           outlet: str | None, jobs: int) -> None:
+           outlet: str | None, kb_files: tuple[str, ...], model: str | None,
+           jobs: int | None) -> None:
     """Read PATHS (files, folders, - for stdin), extract, and add to the store."""
     from .. import store as store_mod
-    from ..pipeline import Pipeline, StageError, jobs_from
+    from ..pipeline import StageError, jobs_from
 
-    pipeline = Pipeline()
+    _check_options(paths, published, outlet, jobs)
+    pipeline = _pipeline(model, kb_files)
     tally = Tally()
-    with store_mod.open(ctx.obj["db"]) as store:
-        try:
-            store.kb = pipeline.kb
-        except Exception as e:  # every article will say why; the store works without
-            _say_error(f"knowledge base: {e}")
+    with store_mod.open(ctx.obj["db"], kb=pipeline.kb) as store:
         items = _prepared(_articles(paths, published=published, outlet=outlet), store=store)
-        outcomes = _outcomes(pipeline, items, jobs=jobs_from(jobs), cleaned=True)
+        outcomes = _outcomes(pipeline, items, jobs=jobs_from(settings.get("jobs", jobs)),
+                         cleaned=True)
         try:
             with closing(outcomes), _Batched(store, tally) as batched:
                 for item in _progress(outcomes):
@@ -155,6 +216,9 @@ def ingest(ctx: click.Context, paths: tuple[str, ...], published: str | None,
                         continue
                     try:
                         result = store.ingest(item)
+                    except StoreFatalError:
+                        click.echo(f"stopped: {tally.line()}", err=True)
+                        raise
                     except NewsgraphError as e:
                         _say_error(f"{item.source}: {e}")
                         tally.failed += 1
@@ -232,17 +296,21 @@ def _count_settled(item: Any, tally: Tally) -> None:
 @_inputs
 @click.pass_context
 def extract(ctx: click.Context, paths: tuple[str, ...], published: str | None,
-            outlet: str | None, jobs: int) -> None:
+             outlet: str | None, kb_files: tuple[str, ...], model: str | None,
+             jobs: int | None) -> None:
     """Print one JSON record per article (no store), one per line."""
-    from ..pipeline import Pipeline, StageError, jobs_from
+    from ..pipeline import StageError, jobs_from
 
+    _check_options(paths, published, outlet, jobs)
+    pipeline = _pipeline(model, kb_files)
     tally = Tally()
     items = _prepared(_articles(paths, published=published, outlet=outlet))
-    outcomes = _outcomes(Pipeline(), items, jobs=jobs_from(jobs), cleaned=False)
+    outcomes = _outcomes(pipeline, items, jobs=jobs_from(settings.get("jobs", jobs)),
+                         cleaned=False)
     with closing(outcomes):
         for item in _progress(outcomes):
             if isinstance(item, _Settled | StageError):
                 _count_settled(item, tally)
                 continue
-            click.echo(json.dumps(item.to_record(), ensure_ascii=False))
+            click.echo(to_json(item.to_record(), indent=None))
     ctx.exit(1 if tally.failed else 0)

@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
-import json
 from dataclasses import asdict
 from pathlib import Path
 from typing import Any
 
 import click
 
-from ..errors import KBError
+from ..errors import KBError, safe
+from ..kb import KnowledgeBase
+from ..store import validate
+from . import output
 
 KB_HELP = """What the knowledge base knows, and how to extend it.
 
@@ -51,7 +53,7 @@ def kb(ctx: click.Context, kb_files: tuple[str, ...]) -> None:
 
 
 def _load(ctx: click.Context) -> Any:
-    from ..actors.kb import KB
+    from ..kb import KB
 
     try:
         return KB.load(overrides=(ctx.obj or {}).get("kb_files", []))
@@ -59,7 +61,7 @@ def _load(ctx: click.Context) -> Any:
         raise click.ClickException(str(e)) from e
 
 
-def describe(kb: Any, name: str) -> dict[str, Any] | None:
+def describe(kb: KnowledgeBase, name: str) -> dict[str, Any] | None:
     """Everything the KB knows about `name` (an id, a country, a person, an org...)."""
     country = kb.country(name)
     entity = kb.entity(name) if country is None else None
@@ -87,62 +89,72 @@ def describe(kb: Any, name: str) -> dict[str, Any] | None:
     return out
 
 
+def _echo(text: str) -> None:
+    click.echo(safe(text))
+
+
 def _print_text(info: dict[str, Any]) -> None:
     skip = {"terms", "summits", "summits_hosted", "office_holders", "type", "capital_of"}
-    click.echo(f"{info.get('name')}  [{info['type']}]")
+    _echo(f"{info.get('name')}  [{info['type']}]")
     for key, value in info.items():
         if key in skip or key == "name" or value in (None, (), [], "", False):
             continue
         if isinstance(value, (list, tuple)):
             value = ", ".join(map(str, value))
-        click.echo(f"  {key}: {value}")
+        _echo(f"  {key}: {value}")
     for key in ("terms", "office_holders"):
         if info.get(key):
-            click.echo(f"  {key.replace('_', ' ')}:")
+            _echo(f"  {key.replace('_', ' ')}:")
             for t in info[key]:
                 acting = " (acting)" if t["acting"] else ""
-                click.echo(f"    {t['role']}{acting} of {t['country']}: {t['start'] or '?'} .. "
+                _echo(f"    {t['role']}{acting} of {t['country']}: {t['start'] or '?'} .. "
                            f"{t['end'] or 'present'}  {t['person_name'] if key != 'terms' else ''}"
                            f"  [source: {t['source']}]")
     for key in ("summits", "summits_hosted"):
         if info.get(key):
-            click.echo(f"  {key.replace('_', ' ')}:")
+            _echo(f"  {key.replace('_', ' ')}:")
             for s in info[key]:
                 mark = "" if s["verified"] else " (unverified)"
-                click.echo(f"    {s['start']}..{s['end']} {s['name']} in {s['city']}, "
+                _echo(f"    {s['start']}..{s['end']} {s['name']} in {s['city']}, "
                            f"{s['country']}{mark}  [source: {s['source']}]")
 
 
 @kb.command()
 @click.argument("name")
-@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text",
-              show_default=True)
+@output.format_option(default="text", extra=("text",))
 @click.pass_context
 def show(ctx: click.Context, name: str, fmt: str) -> None:
     """What the KB knows about NAME: a person, country, organization, body or id."""
+    name = validate.name(name, param="NAME") or name
     info = describe(_load(ctx), name)
     if info is None:
         raise click.ClickException(f"the knowledge base knows nothing called {name!r}")
-    if fmt == "json":
-        click.echo(json.dumps(info, ensure_ascii=False, indent=2))
+    if fmt in ("json", "jsonl"):
+        click.echo(output.render(info, fmt=fmt, columns=[]))
+    elif fmt != "text":
+        click.echo(output.render(output.as_fields(info), fmt=fmt,
+                                 columns=output.FIELD_COLUMNS))
     else:
         _print_text(info)
 
 
+SOURCE_COLUMNS: list[output.Column] = [
+    (key, (lambda k: lambda r: r.get(k))(key)) for key in ("name", "license", "attribution")]
+
+
 @kb.command()
-@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text",
-              show_default=True)
+@output.format_option(default="text", extra=("text",))
 @click.pass_context
 def sources(ctx: click.Context, fmt: str) -> None:
     """The data sources of the KB, with their licenses and attributions."""
     rows = _load(ctx).sources()
-    if fmt == "json":
-        click.echo(json.dumps(rows, ensure_ascii=False, indent=2))
+    if fmt != "text":
+        click.echo(output.render(rows, fmt=fmt, columns=SOURCE_COLUMNS))
         return
     for row in rows:
-        click.echo(f"{row['name']}  [{row['license']}]")
+        _echo(f"{row['name']}  [{row['license']}]")
         if row.get("attribution"):
-            click.echo(f"    {row['attribution']}")
+            _echo(f"    {row['attribution']}")
 
 
 @kb.command(name="import")
@@ -153,7 +165,7 @@ def sources(ctx: click.Context, fmt: str) -> None:
 @click.pass_context
 def import_(ctx: click.Context, file: str, out: str) -> None:
     """Import office holders from a Wikidata JSON dump or SPARQL JSON result."""
-    from ..actors.kbimport import import_file, write_user_file
+    from ..kb.build import import_file, write_user_file
 
     try:
         result = import_file(file, kb=_load(ctx))
@@ -170,7 +182,7 @@ def import_(ctx: click.Context, file: str, out: str) -> None:
                 type=click.Path(exists=True, dir_okay=False))
 def check(files: tuple[str, ...]) -> None:
     """Check user KB files; print one line per file."""
-    from ..actors.kb import KB
+    from ..kb import KB
 
     for file in files:
         try:

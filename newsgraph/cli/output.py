@@ -1,19 +1,43 @@
-"""Printing query results: --format table|json|csv|md."""
+"""Printing query results: --format table|json|jsonl|csv|md, one shared option.
+
+Every format is safe to print and to open: control characters are escaped in table,
+csv and md cells (and as \\u escapes in JSON), md escapes HTML and link brackets, and
+a csv cell that a spreadsheet would run as a formula (leading = + - @, tab or CR)
+is prefixed with an apostrophe.
+"""
 
 from __future__ import annotations
 
 import csv
+import html
 import io
 import json
+import re
 import shutil
 import sys
 from collections.abc import Callable, Sequence
 from typing import Any
 
-FORMATS = ("table", "json", "csv", "md")
+import click
+
+from ..errors import safe
+
+FORMATS = ("table", "json", "jsonl", "csv", "md")
 Column = tuple[str, Callable[[dict[str, Any]], Any]]
 PIPE_WIDTH = 240  # wide enough for whole summaries, still readable in a pager
 MIN_COLUMN_WIDTH = 6  # narrower than this a truncated column says nothing
+# What a spreadsheet reads as the start of a formula (OWASP "CSV injection").
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+# JSON keeps these as escapes: they would act on a terminal or hide text.
+_JSON_UNSAFE = re.compile("[\x7f-\x9f\u200b-\u200f\u2028-\u202e\u2060-\u2069\ufeff]")
+
+
+def format_option(*, default: str = "table", extra: Sequence[str] = ()) -> Any:
+    """The --format option every query command takes (`extra`: older names kept)."""
+    return click.option("--format", "fmt", type=click.Choice([*FORMATS, *extra]),
+                        default=default, show_default=True,
+                        help="Output format: table, json, jsonl (one record a line), csv "
+                             "or md.")
 
 
 def _cell(value: Any) -> str:
@@ -22,30 +46,47 @@ def _cell(value: Any) -> str:
     if isinstance(value, bool):
         return "yes" if value else ""
     if isinstance(value, (list, dict)):
-        return json.dumps(value, ensure_ascii=False)
-    return " ".join(str(value).split())
+        return safe(json.dumps(value, ensure_ascii=False))
+    return safe(" ".join(str(value).split()))
+
+
+def _csv_cell(text: str) -> str:
+    return "'" + text if text.startswith(FORMULA_START) else text
+
+
+def _md_cell(text: str) -> str:
+    text = html.escape(text, quote=False).replace("|", "\\|")
+    return text.replace("[", "\\[").replace("]", "\\]")
+
+
+def to_json(value: Any, *, indent: int | None = 2) -> str:
+    """JSON with terminal-active characters kept as \\u escapes."""
+    text = json.dumps(value, ensure_ascii=False, indent=indent)
+    return _JSON_UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
 
 
 def render(records: list[dict[str, Any]] | dict[str, Any], *, fmt: str,
            columns: Sequence[Column], width: int | None = None) -> str:
-    """`records` (or one record) as text: json keeps every field; the others show
-    `columns`."""
+    """`records` (or one record) as text: json and jsonl keep every field; the others
+    show `columns`."""
     if fmt == "json":
-        return json.dumps(records, ensure_ascii=False, indent=2)
+        return to_json(records)
     rows = records if isinstance(records, list) else [records]
+    if fmt == "jsonl":
+        return "\n".join(to_json(r, indent=None) for r in rows)
     header = [name for name, _ in columns]
     table = [[_cell(get(r)) for _, get in columns] for r in rows]
     if fmt == "csv":
         buf = io.StringIO()
         writer = csv.writer(buf, lineterminator="\n")
         writer.writerow(header)
-        writer.writerows(table)
+        writer.writerows([_csv_cell(c) for c in r] for r in table)
         return buf.getvalue().rstrip("\n")
     if fmt == "md":
         def line(cells: list[str]) -> str:
-            return "| " + " | ".join(c.replace("|", "\\|") for c in cells) + " |"
+            return "| " + " | ".join(_md_cell(c) for c in cells) + " |"
 
-        return "\n".join([line(header), line(["---"] * len(header))]
+        return "\n".join([line(header), "| " + " | ".join(["---"] * len(header)) + " |"]
                          + [line(r) for r in table])
     if width is None:
         # a terminal gets columns that fit it; a pipe or a file gets whole cells

@@ -10,8 +10,11 @@ from __future__ import annotations
 
 import hashlib
 import re
+from functools import cache
+from typing import TYPE_CHECKING, Any
 
-import numpy as np
+if TYPE_CHECKING:
+    import numpy as np
 
 SHINGLE_WORDS = 5  # word 5-grams: one edited word changes at most 5 shingles
 NUM_PERM = 128
@@ -26,11 +29,17 @@ NEAR_DUPLICATE_JACCARD = 0.7
 # Below this many shingles (a ~30-word text) boilerplate alone makes texts look alike.
 MIN_SHINGLES = 25
 
-_MERSENNE = np.uint64((1 << 61) - 1)
-_rng = np.random.default_rng(20240704)  # fixed seed: signatures must be stable across runs
-_A = _rng.integers(1, 1 << 31, size=NUM_PERM, dtype=np.uint64)
-_B = _rng.integers(0, 1 << 31, size=NUM_PERM, dtype=np.uint64)
 _WORD = re.compile(r"\w+")
+
+
+@cache
+def _permutations() -> tuple[Any, Any, Any]:
+    """(modulus, a, b) of the hash permutations; numpy loads on the first signature."""
+    import numpy as np
+
+    rng = np.random.default_rng(20240704)  # fixed seed: signatures must be stable across runs
+    return (np.uint64((1 << 61) - 1), rng.integers(1, 1 << 31, size=NUM_PERM, dtype=np.uint64),
+            rng.integers(0, 1 << 31, size=NUM_PERM, dtype=np.uint64))
 
 
 def shingles(text: str) -> set[str]:
@@ -47,15 +56,20 @@ def minhash(text: str) -> np.ndarray | None:
     grams = shingles(text)
     if len(grams) < MIN_SHINGLES:
         return None
+    import numpy as np
+
+    mersenne, a, b = _permutations()
     hashes = np.fromiter(
         (int.from_bytes(hashlib.blake2b(g.encode(), digest_size=4).digest(), "little")
          for g in grams), dtype=np.uint64, count=len(grams))
     # a < 2**31 and h < 2**32, so a*h + b < 2**64: no overflow before the modulus
-    values = (np.outer(hashes, _A) + _B) % _MERSENNE
+    values = (np.outer(hashes, a) + b) % mersenne
     return values.min(axis=0)
 
 
 def jaccard_estimate(a: np.ndarray, b: np.ndarray) -> float:
+    import numpy as np
+
     return float(np.count_nonzero(a == b)) / len(a)
 
 
@@ -70,6 +84,8 @@ def to_blob(signature: np.ndarray) -> bytes:
 
 
 def from_blob(blob: bytes) -> np.ndarray:
+    import numpy as np
+
     return np.frombuffer(blob, dtype="<u8").astype(np.uint64)
 
 

@@ -13,11 +13,13 @@ places from different sources are kept side by side (`alternatives`) and flagged
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import date, timedelta
+from datetime import date
 from typing import Any
 
 from ..model import Interval, Location
+from ..time.calendar import span_of
 
 # Types whose actor and recipient are interchangeable: "A met B" is "B met A".
 SYMMETRIC_TYPES = frozenset({"CONSULT", "COOPERATE", "AGREE"})
@@ -84,38 +86,14 @@ def _parse_day(value: str) -> date | None:
         return None
 
 
-_SEASONS = {"SP": ("03-01", "05-31"), "SU": ("06-01", "08-31"), "FA": ("09-01", "11-30"),
-            "WI": ("12-01", "02-28")}
-
-
 def day_range(value: str | None, precision: str | None,
               interval: Interval | None) -> tuple[str, str] | None:
     """The first and last day a date value can denote: the interval if given, else what
-    the TIMEX3 value spans (2024-07-04, 2024-W27, 2024-07, 2024-SU, 2024)."""
+    the TIMEX3 value spans (`time.calendar.span_of`, the one calendar)."""
     if interval is not None:
         return interval.start, interval.end
-    if not value:
-        return None
-    day = _parse_day(value[:10])
-    if day is not None and len(value) >= 10:
-        return day.isoformat(), day.isoformat()
-    try:
-        if len(value) == 8 and value[4:6] == "-W":
-            first = date.fromisocalendar(int(value[:4]), int(value[6:8]), 1)
-            return first.isoformat(), (first + timedelta(days=6)).isoformat()
-        if len(value) == 7 and value[4] == "-" and value[5:7].isdigit():
-            year, month = int(value[:4]), int(value[5:7])
-            nxt = date(year + month // 12, month % 12 + 1, 1)
-            return f"{value}-01", (nxt - timedelta(days=1)).isoformat()
-        if len(value) == 7 and value[5:7] in _SEASONS:
-            start, end = _SEASONS[value[5:7]]
-            end_year = int(value[:4]) + (1 if value[5:7] == "WI" else 0)
-            return f"{value[:4]}-{start}", f"{end_year}-{end}"
-        if len(value) == 4 and value.isdigit():
-            return f"{value}-01-01", f"{value}-12-31"
-    except ValueError:
-        return None
-    return None
+    span = span_of(value)
+    return (span[0].isoformat(), span[1].isoformat()) if span is not None else None
 
 
 def _is_day(rng: tuple[str, str] | None) -> bool:
@@ -177,7 +155,7 @@ def _event_spans(event: MergedEvent) -> list[tuple[str, str]]:
 # Across articles, an event known only to within more than this many days merges only
 # at the same known place: a month ("in January") still can, a term of office cannot.
 CROSSDOC_SPAN_DAYS = 31
-IN_PERSON_MODES = ("meet", "talks", "sidelines", "visit")
+IN_PERSON_MODES = ("meet", "host", "talks", "summit", "sidelines", "visit")
 
 
 def _mode_family(mode: str) -> str:
@@ -192,6 +170,19 @@ def _part_of(mention: MentionView, key: str, event: MergedEvent) -> bool:
     return set(key.split("|")) < set(event.participants_key.split("|"))
 
 
+# Two mentions of a meeting name at least this many of the same parties to be one
+# meeting whatever else each names: "Lee met Park" and "Lee met Park and Kim's
+# envoy", "Lee hosted Park" and "talks between Lee, Park and their ministers".
+SHARED_PRINCIPALS = 2
+
+
+def _shared_principals(mention: MentionView, key: str, event: MergedEvent) -> bool:
+    if mention.type not in SYMMETRIC_TYPES or not key or not event.participants_key:
+        return False
+    ours, theirs = set(key.split("|")), set(event.participants_key.split("|"))
+    return len(ours & theirs) >= SHARED_PRINCIPALS
+
+
 def compatible(event: MergedEvent, mention: MentionView, *,
                same_docs: set[str] | None = None, kb: Any = None) -> str | None:
     """How `mention` fits `event`: None (a different event), "same", or "conflict" (one
@@ -201,8 +192,8 @@ def compatible(event: MergedEvent, mention: MentionView, *,
     if mention.type != event.type:
         return None
     key = participants_key(mention.type, mention.actor_ids, mention.recipient_ids)
-    if key != event.participants_key and not (
-            event.doc_ids & same_docs and _part_of(mention, key, event)):
+    if key != event.participants_key and not _shared_principals(mention, key, event) \
+            and not (event.doc_ids & same_docs and _part_of(mention, key, event)):
         return None
     if mention.mode and event.mode and _mode_family(mention.mode) != _mode_family(event.mode):
         return None
@@ -260,6 +251,10 @@ def absorb(event: MergedEvent, mention: MentionView, *, how: str, kb: Any = None
     """Fold `mention` into `event` (`how` from `compatible`)."""
     event.doc_ids.add(mention.doc_id)
     event.mention_ids.append(mention.id)
+    if event.type in SYMMETRIC_TYPES:
+        parties = set(event.participants_key.split("|")) - {""}
+        parties |= set(mention.actor_ids) | set(mention.recipient_ids)
+        event.participants_key = "|".join(sorted(parties))
     if STATUS_RANK.get(mention.status, 0) > STATUS_RANK.get(event.status, 0):
         event.status = mention.status
     if event.mode in IN_PERSON_MODES and mention.mode in IN_PERSON_MODES:
@@ -332,6 +327,59 @@ def best_match(events: list[MergedEvent], mention: MentionView, *,
     return ranked[0][1], ranked[0][2]
 
 
+def as_mention(event: MergedEvent) -> MentionView:
+    """An event seen as one mention of itself, to test it against another event."""
+    parties = tuple(p for p in event.participants_key.replace(">", "|").replace(
+        ",", "|").split("|") if p)
+    return MentionView(id=event.id, doc_id=min(event.doc_ids) if event.doc_ids else "",
+                       type=event.type, mode=event.mode, status=event.status,
+                       actor_ids=parties, recipient_ids=(), date=event.date,
+                       precision=event.precision, interval=event.interval,
+                       location=event.location, occasion=event.occasion)
+
+
+def fold(event: MergedEvent, other: MergedEvent, *, kb: Any = None) -> bool:
+    """Fold `other` into `event` when they are one event (a mention that joined one
+    of them can make two events one: an undated "talks" joined the article's dated
+    meeting, which another article reported). Return whether it was folded."""
+    if other.id == event.id or other.type != event.type:
+        return False
+    view = as_mention(other)
+    how = compatible(event, view, same_docs=set(other.doc_ids), kb=kb)
+    if how is None:
+        return False
+    docs, mids = set(other.doc_ids), list(other.mention_ids)
+    absorb(event, view, how=how, kb=kb)
+    event.mention_ids.remove(view.id)
+    event.doc_ids |= docs
+    event.mention_ids += [m for m in mids if m not in event.mention_ids]
+    event.conflict = event.conflict or other.conflict
+    return True
+
+
+def merge_one(mention: MentionView, candidates: list[MergedEvent], *,
+              same_docs: set[str], kb: Any = None,
+              taken: Callable[[str], bool] = lambda _id: False
+              ) -> tuple[MergedEvent, bool, list[MergedEvent]]:
+    """Fold one mention into the event of `candidates` it belongs to, or start a new
+    event; then fold into that event the candidates it has become one with. Return
+    (event, is_new, folded events: to be removed). The store and `merge_mentions`
+    both merge this way. `taken(id)`: whether an event id is already used (a new
+    event then gets a salted id)."""
+    found = best_match(candidates, mention, same_docs=same_docs, kb=kb)
+    if found is not None:
+        absorb(found[0], mention, how=found[1], kb=kb)
+        event, is_new = found[0], False
+    else:
+        event = new_event(mention)
+        if taken(event.id):
+            event = new_event(mention, salt=mention.id)
+        is_new = True
+    folded = [c for c in sorted(candidates, key=lambda c: c.id)
+              if c is not event and fold(event, c, kb=kb)]
+    return event, is_new, folded
+
+
 def merge_mentions(mentions: list[MentionView], *, events: list[MergedEvent] | None = None,
                    duplicates: dict[str, str] | None = None,
                    kb: Any = None) -> list[MergedEvent]:
@@ -343,13 +391,10 @@ def merge_mentions(mentions: list[MentionView], *, events: list[MergedEvent] | N
     for mention in mentions:
         same = {mention.doc_id} | ({duplicates[mention.doc_id]}
                                    if mention.doc_id in duplicates else set())
-        found = best_match(events, mention, same_docs=same, kb=kb)
-        if found is not None:
-            absorb(found[0], mention, how=found[1], kb=kb)
-            continue
-        event = new_event(mention)
-        if event.id in taken:
-            event = new_event(mention, salt=mention.id)
-        taken.add(event.id)
-        events.append(event)
+        event, is_new, folded = merge_one(mention, events, same_docs=same, kb=kb,
+                                          taken=taken.__contains__)
+        if is_new:
+            taken.add(event.id)
+            events.append(event)
+        events = [e for e in events if all(e is not f for f in folded)]
     return events

@@ -14,7 +14,7 @@ import re
 from typing import Any
 
 from ..model import Article, Event
-from . import context, fallback, roles
+from . import confidence, context, fallback, pairs, roles, sides, summit, when
 from .ontology import GOLD_ALIASES, TYPES, matches_gold, plover_category
 from .status import status_of
 from .triggers import (
@@ -91,9 +91,28 @@ def find_triggers(sent: Any, *, quoted: list[tuple[int, int]] | None = None
                 t.lemma_.lower() in HEAVY_WEAPONS for t in sent):
             trig.type, trig.mode = "FIGHT", trig.mode or "heavy-weapons"
         kept.append(trig)
+    kept = _without_occasions(kept)
     kept += _sideline_meetings(sent, {t.token.i for t in kept}, quoted)
     kept += _counterpart_talks(sent, {t.token.i for t in kept}, quoted)
     return kept
+
+
+# Event nouns that, under another meeting's trigger, name its occasion: "met on the
+# sidelines of the SCO summit" (the summit, an event of its own, is not told here
+# with its members).
+OCCASION_MODES = frozenset({"summit"})
+
+
+def _without_occasions(triggers: list[Trigger]) -> list[Trigger]:
+    consult = {t.token.i for t in triggers if t.type == "CONSULT"}
+    out = []
+    for trig in triggers:
+        if trig.type == "CONSULT" and trig.noun is trig.token \
+                and trig.mode in OCCASION_MODES \
+                and any(a.i in consult for a in trig.token.ancestors):
+            continue
+        out.append(trig)
+    return out
 
 
 def _must_demand(tok: Any) -> Trigger | None:
@@ -203,8 +222,10 @@ def _continue_meetings(events: list[Event]) -> None:
     Monday ... In a meeting on the sidelines of the SCO summit, Erdogan also said";
     "The meeting on October 11 ...". A meeting short of a party takes the parties,
     and where it has none the date, of the meeting just before it that shares its
-    actor (or of the one just before, for a bare "the meeting")."""
+    actor (or of the one just before, for a bare "the meeting"). A definite "the
+    meeting" naming no one refers back to the last meeting told with both sides."""
     last: Event | None = None
+    full: Event | None = None  # the last meeting told with both its sides
     for ev in events:
         if ev.type != "CONSULT":
             continue
@@ -212,14 +233,52 @@ def _continue_meetings(events: list[Event]) -> None:
             same = bool({a.id for a in ev.actor} & {a.id for a in last.actor})
             bare = not ev.actor and "meeting" in ev.trigger.lower()
             parties = [a for a in last.actor + last.recipient]
+            complete = len({a.id for a in ev.actor + ev.recipient}) >= 2
+            same = same and not complete  # "Lee and Park are due to meet" has its sides
             if same and not ev.recipient:
                 ev.recipient = [a for a in parties if a not in ev.actor]
+                ev.evidence = "continued"
             elif bare:
                 ev.actor, ev.recipient = list(last.actor), list(last.recipient)
+                ev.evidence = "continued"
             if (same or bare) and ev.date is None and last.date is not None:
                 ev.date, ev.precision, ev.interval = last.date, last.precision, last.interval
+        if ev.evidence == "anaphoric" and full is not None and ev.evidence != "continued":
+            # "The White House said there was no agenda for the meeting": the meeting
+            # already told, whatever the sentence's own subject
+            ev.actor, ev.recipient = list(full.actor), list(full.recipient)
+            ev.evidence = "continued"
+            if ev.date is None and full.date is not None:
+                ev.date, ev.precision, ev.interval = full.date, full.precision, full.interval
+            ev.location = ev.location or full.location
+            ev.occasion = ev.occasion or full.occasion
         if ev.actor:
             last = ev
+        if len({a.id for a in ev.actor + ev.recipient}) >= 2 and ev.evidence == "arguments":
+            full = ev
+
+
+# Determiners of a noun that refers back to a meeting already told ("the meeting",
+# "their talks", "this summit").
+DEFINITE = frozenset({"the", "their", "this", "that", "these", "its"})
+
+
+# Prepositions through which a meeting noun names its own parties ("the meeting with
+# Lee", "talks between Lee and Park").
+OWN_PARTY_PREPS = frozenset({"with", "between", "among", "by"})
+
+
+def _definite_noun(trig: Trigger) -> bool:
+    """"the meeting", "their talks": an event noun that names no party of its own."""
+    tok = trig.token
+    if trig.noun is not tok:
+        return False
+    kids = list(tok.children)
+    if any(c.dep_ == "prep" and c.lower_ in OWN_PARTY_PREPS for c in kids):
+        return False
+    if any(c.dep_ in pairs.MODIFIER_DEPS and pairs.name_like(c) for c in kids):
+        return False  # "the Lee-Park meeting", "the Seoul talks"
+    return any(c.dep_ in ("det", "poss") and c.lower_ in DEFINITE for c in kids)
 
 
 def _event(article: Article, sent: Any, trig: Trigger, *, kb: Any) -> Event:
@@ -227,6 +286,14 @@ def _event(article: Article, sent: Any, trig: Trigger, *, kb: Any) -> Event:
     actors = roles.resolve_all(article, actor_heads, kb=kb)
     recipients = [a for a in roles.resolve_all(article, recipient_heads, kb=kb)
                   if all(a.id != b.id for b in actors)]
+    if trig.noun is trig.token and trig.type in SYMMETRIC_TYPES:
+        pair = pairs.hyphen_pair(article, trig.token)
+        if len(pair) >= 2:  # "the Lee-Park meeting"
+            actors, recipients = pair[:1], pair[1:]
+    evidence = "arguments" if actors and (recipients or (
+        trig.type in SYMMETRIC_TYPES and len(actors) > 1)) else "fallback"
+    if not recipients and _definite_noun(trig):
+        evidence = "anaphoric"
     root = _clause_root(trig)
     if trig.noun is trig.token and trig.token.dep_ in ("nsubj", "nsubjpass"):
         root = trig.token  # "The meeting on October 11 follows tensions between ..."
@@ -273,7 +340,7 @@ def _event(article: Article, sent: Any, trig: Trigger, *, kb: Any) -> Event:
                  trigger=trig.text, date=date,
                  precision=timex.precision if timex is not None else None,
                  interval=timex.interval if timex is not None else None,
-                 location=loc, occasion=occ, status=status)
+                 location=loc, occasion=occ, status=status, evidence=evidence)
 
 
 def extract(article: Article, *, kb: Any = None) -> None:
@@ -286,6 +353,24 @@ def extract(article: Article, *, kb: Any = None) -> None:
         for trig in find_triggers(sent, quoted=quoted):
             article.events.append(_event(article, sent, trig, kb=kb))
     _continue_meetings(article.events)
+    article.events = _well_formed(article, kb=kb)
+
+
+def _well_formed(article: Article, *, kb: sides.EventFactsKB | None) -> list[Event]:
+    """The events whose parties make them well formed (sides.py), with those parties."""
+    places = frozenset(m.place.name.lower() for m in article.mentions
+                       if m.role == "place" and m.place is not None)
+    kept = []
+    for ev in article.events:
+        on = ev.date if ev.date and len(ev.date) >= 10 else article.published
+        verdict = sides.judge(ev, outlet=article.outlet, places=places, on=on, kb=kb)
+        if verdict.ok:
+            ev.actor, ev.recipient = verdict.actor, verdict.recipient
+            when.settle(ev, published=article.published)
+            summit.anchor(ev, published=article.published, kb=kb)
+            ev.confidence = confidence.of_mention(ev)
+            kept.append(ev)
+    return kept
 
 
 __all__ = ["GOLD_ALIASES", "TYPES", "extract", "find_triggers", "matches_gold",

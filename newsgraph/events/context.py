@@ -65,8 +65,12 @@ def location(article: Article, tokens: list[Any], *, kb: Any = None) -> Location
             if found is not None:
                 found_here.append(found)
         if found_here:
-            # "in the Black Sea resort of Sochi": the town with a country, not the sea
-            return next((p for p in found_here if p.country), found_here[0])
+            # "in the Black Sea resort of Sochi": the town with a country, not the sea;
+            # "in Hamburg, Germany": the town, not its country
+            towns = [p for p in found_here if p.country and not (
+                kb is not None and kb.country(p.name) is not None)]
+            return next(iter(towns), next((p for p in found_here if p.country),
+                                          found_here[0]))
     return None
 
 

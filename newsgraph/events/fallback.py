@@ -14,6 +14,7 @@ actors stage in the regions of the sentence where the argument must be:
 
 from __future__ import annotations
 
+import weakref
 from typing import Any
 
 from ..model import Actor, Article, Mention
@@ -169,18 +170,25 @@ __all__ = ["climb_subjects", "first_before", "mention_actor", "mentions_in",
            "recipients_near"]
 
 
+# Demonym -> countries, per KB object, kept here rather than on the KB (a weak key:
+# it goes with the KB).
+_OWNERS: weakref.WeakKeyDictionary[Any, dict[str, list[Any]]] = weakref.WeakKeyDictionary()
+
+
 def _demonym_owners(kb: Any) -> dict[str, list[Any]]:
-    cached = getattr(kb, "_events_demonym_owners", None)
-    if cached is None:
-        cached = {}
-        for c in getattr(kb, "countries", ()):
-            for dm in c.demonyms:
-                cached.setdefault(dm.lower(), []).append(c)
-        try:
-            kb._events_demonym_owners = cached
-        except AttributeError:
-            pass
-    return cached
+    try:
+        return _OWNERS[kb]
+    except (KeyError, TypeError):
+        pass
+    owners: dict[str, list[Any]] = {}
+    for c in getattr(kb, "countries", ()):
+        for dm in c.demonyms:
+            owners.setdefault(dm.lower(), []).append(c)
+    try:
+        _OWNERS[kb] = owners
+    except TypeError:  # an object that takes no weak reference: computed each time
+        pass
+    return owners
 
 
 def fix_country(actor: Actor, text: str, *, kb: Any) -> Actor:

@@ -103,6 +103,9 @@ def _subject(token: Any) -> list[Any]:
         return agent
     if token.dep_ in ("xcomp", "conj") and token.head.pos_ in ("VERB", "AUX", "NOUN"):
         return _subject(token.head)
+    if token.dep_ == "xcomp" and token.head.pos_ == "ADJ" and token.head.dep_ == "acomp":
+        # "Lee and Park are due to meet", "are set to meet": the subject of the copula
+        return _subject(token.head.head)
     if token.dep_ == "relcl":
         return [token.head]
     if token.dep_ == "advcl" and token.tag_ == "VBG":  # "..., saying", "warning that"

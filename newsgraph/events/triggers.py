@@ -120,6 +120,10 @@ PHRASAL: dict[tuple[str, str], Spec] = {
     ("walk", "out"): ("SANCTION", "cancel"), ("hand", "over"): ("RETREAT", "return"),
     ("speak", "phone"): ("CONSULT", "call"), ("talk", "phone"): ("CONSULT", "call"),
     ("talk", "with"): ("CONSULT", "talks"),
+    # "the foreign minister spoke with his counterpart", "Lee spoke separately to Park":
+    # leaders speaking to each other (one who speaks to reporters has no second side
+    # and is not kept as a meeting, events/sides.py)
+    ("speak", "with"): ("CONSULT", "talks"), ("speak", "to"): ("CONSULT", "talks"),
     ("go", "strike"): ("PROTEST", "strike"), ("open", "fire"): ("FIGHT", "firearms"),
     ("return", "talks"): ("CONSULT", "talks"), ("return", "negotiations"): ("CONSULT", "talks"),
     ("blow", "up"): ("COERCE", "destroy"), ("seek", "refuge"): ("DEMAND", "asylum"),
@@ -131,6 +135,9 @@ NOUNS: dict[str, Spec] = {
     "negotiation": ("CONSULT", "talks"), "visit": ("CONSULT", "visit"),
     "consultation": ("CONSULT", "talks"), "call": ("CONSULT", "call"),
     "conversation": ("CONSULT", "talks"),
+    # "the Lee-Park summit", "Lee attended the G20 summit", "Lee's trip to Tokyo"
+    "summit": ("CONSULT", "summit"), "encounter": ("CONSULT", "meet"),
+    "trip": ("CONSULT", "visit"),
     "accusation": ("DISAPPROVE", "accuse"), "condemnation": ("DISAPPROVE", "condemn"),
     "criticism": ("DISAPPROVE", "criticize"), "lawsuit": ("DISAPPROVE", "sue"),
     "protest": ("PROTEST", "demonstrate"), "demonstration": ("PROTEST", "demonstrate"),

@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import NewsgraphError
+from ..kb import KnowledgeBase
 from . import graph, plover
 from .load import LoadError, LoadResult, load
 from .tables import TABLE_FORMATS, TABLES, write_tables
@@ -24,7 +25,8 @@ class ExportError(NewsgraphError):
     """The output path cannot be written."""
 
 
-def export(store: Any, fmt: str, out: str | Path, *, kb: Any = None) -> dict[str, int]:
+def export(store: Any, fmt: str, out: str | Path, *,
+           kb: KnowledgeBase | None = None) -> dict[str, int]:
     """Write the store in `fmt` to `out` (a folder for table formats, else a file);
     return what was written (rows per table, nodes/edges, events)."""
     out = Path(out)

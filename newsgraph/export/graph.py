@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from ..crossdoc.merge import SYMMETRIC_TYPES
+from ..kb import KnowledgeBase
 
 _QID = re.compile(r"Q\d+")
 
@@ -34,7 +35,7 @@ def event_pairs(type_: str, actors: list[str], recipients: list[str]) -> list[tu
     return [(a, r) for a in sorted(set(actors)) for r in sorted(set(recipients)) if a != r]
 
 
-def build(conn: sqlite3.Connection, *, kb: Any = None) -> Any:
+def build(conn: sqlite3.Connection, *, kb: KnowledgeBase | None = None) -> Any:
     import networkx as nx
 
     roles: dict[str, tuple[str, list[str], list[str]]] = {}
@@ -61,7 +62,7 @@ def build(conn: sqlite3.Connection, *, kb: Any = None) -> Any:
     return graph
 
 
-def _wikidata(actor_id: str, country: str | None, kb: Any) -> str:
+def _wikidata(actor_id: str, country: str | None, kb: KnowledgeBase | None) -> str:
     qid = wikidata_id(actor_id)
     if qid or kb is None or actor_id != country:
         return qid
@@ -69,7 +70,7 @@ def _wikidata(actor_id: str, country: str | None, kb: Any) -> str:
     return found or ""
 
 
-def _country_qid(kb: Any, iso3: str) -> str | None:
+def _country_qid(kb: KnowledgeBase | None, iso3: str) -> str | None:
     try:
         country = kb.country(iso3)
     except Exception:  # noqa: BLE001 - a KB without countries: no QID
@@ -77,7 +78,8 @@ def _country_qid(kb: Any, iso3: str) -> str | None:
     return getattr(country, "qid", None) if country is not None else None
 
 
-def write(conn: sqlite3.Connection, path: Path, *, kb: Any = None) -> tuple[int, int]:
+def write(conn: sqlite3.Connection, path: Path, *,
+          kb: KnowledgeBase | None = None) -> tuple[int, int]:
     """Write the network to `path`; return (nodes, edges)."""
     import networkx as nx
 

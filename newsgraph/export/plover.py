@@ -23,6 +23,7 @@ from pathlib import Path
 from typing import Any
 
 from ..events.ontology import plover_category
+from ..kb import KnowledgeBase
 from .graph import wikidata_id
 
 TRANSNATIONAL_SECTORS = frozenset({"IGO", "IMG", "NGO", "MNC"})
@@ -56,7 +57,7 @@ def _markup(sentence: str, trigger: str | None) -> str:
     return sentence
 
 
-def _iso2(kb: Any, iso3: str | None) -> str:
+def _iso2(kb: KnowledgeBase | None, iso3: str | None) -> str:
     if not iso3 or kb is None:
         return iso3 or ""
     try:
@@ -66,7 +67,7 @@ def _iso2(kb: Any, iso3: str | None) -> str:
     return (getattr(country, "iso2", None) or iso3) if country is not None else iso3
 
 
-def records(conn: sqlite3.Connection, *, kb: Any = None,
+def records(conn: sqlite3.Connection, *, kb: KnowledgeBase | None = None,
             coded: str | None = None) -> Iterator[dict[str, Any]]:
     from .. import __version__
 
@@ -111,7 +112,7 @@ def records(conn: sqlite3.Connection, *, kb: Any = None,
         yield record
 
 
-def write(conn: sqlite3.Connection, path: Path, *, kb: Any = None) -> int:
+def write(conn: sqlite3.Connection, path: Path, *, kb: KnowledgeBase | None = None) -> int:
     """Write every merged event to `path` as a JSON array; return how many."""
     path.parent.mkdir(parents=True, exist_ok=True)
     n = 0

@@ -14,6 +14,7 @@ from bisect import bisect_right
 from dataclasses import dataclass
 from typing import Any
 
+from ..kb import KnowledgeBase
 from ..model import Article, Quote
 from .cues import (
     according_to,
@@ -64,7 +65,7 @@ class _Index:
         return max(0, bisect_right(self.starts, char) - 1)
 
 
-def extract(article: Article, *, kb: Any = None) -> None:
+def extract(article: Article, *, kb: KnowledgeBase | None = None) -> None:
     """Fill `article.quotes` (ordered by offset)."""
     doc = article.doc
     if doc is None or not article.text.strip():

@@ -5,29 +5,32 @@
 yields an `Article` per article and a `ReadError` (yielded, not raised) per bad input,
 then goes on with the rest. Inside a folder only the kinds below are read (hidden
 files and other extensions such as images, CSV or PDF are skipped silently); a file
-named explicitly with another extension is sniffed like stdin.
+named explicitly with another extension is sniffed like stdin. A folder or file that
+cannot be read is reported, never skipped silently.
+
+Every input is read within the limits of `newsgraph.limits` (text per article,
+decompressed bytes, bytes without a line break): past them it is refused with its
+size and the limit, having held at most about the limit in memory.
 """
 
 from __future__ import annotations
 
-import gzip
 import io
 import os
 import sys
-import zlib
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import IO
 
-from ..errors import ReadError
+from .. import limits
+from ..errors import ReadError, UsageError, excerpt
 from ..model import Article
-from .dates import parse_date
-from .decode import decode_bytes
+from ..time.formats import parse_date, parse_user_date
+from .decode import decode
 from .html import article_from_html, looks_like_html
 from .jsonl import read_jsonl
-from .warc import HTML_FACTOR, read_warc
-
-MAX_BYTES = 5_000_000  # text per article; past this an input is refused with its size
+from .stream import GZIP_MAGIC, Bounded, bounded, check, open_file
+from .warc import read_warc, warc_unbroken
 
 KINDS = {
     ".txt": "text", ".text": "text",
@@ -36,7 +39,11 @@ KINDS = {
     ".warc": "warc",
 }
 
-__all__ = ["MAX_BYTES", "ReadError", "iter_articles", "kind_of", "parse_date"]
+# The default text limit; `limits.max_text()` reads its override, $NEWSGRAPH_MAX_TEXT.
+MAX_BYTES = limits.DEFAULT_MAX_TEXT
+
+__all__ = ["MAX_BYTES", "ReadError", "check_paths", "iter_articles", "kind_of", "parse_date",
+           "parse_user_date"]
 
 
 def kind_of(name: str) -> tuple[str | None, bool]:
@@ -48,19 +55,32 @@ def kind_of(name: str) -> tuple[str | None, bool]:
     return KINDS.get(os.path.splitext(lower)[1]), gz
 
 
+def check_paths(paths: Iterable[str]) -> None:
+    """Raise `UsageError` for a path no input can have (the empty string)."""
+    for path in paths:
+        if not str(path).strip():
+            raise UsageError("PATHS", 'an empty path ("") names no file or folder')
+        if "\x00" in str(path):
+            raise UsageError("PATHS", f"a path with a NUL byte: {excerpt(str(path))}")
+
+
 def iter_articles(paths: Iterable[str], *, published: str | None = None,
                   outlet: str | None = None, stdin: IO[bytes] | None = None,
-                  max_bytes: int = MAX_BYTES) -> Iterator[Article | ReadError]:
+                  max_bytes: int | None = None) -> Iterator[Article | ReadError]:
     """Every article in `paths` (files, folders, "-" for stdin), in order.
 
     `published` and `outlet`, given by the user, win over anything read: `published`
-    sets `published_basis="metadata"` and `user_published=True` on every article.
+    sets `published_basis="metadata"` and `user_published=True` on every article. A
+    `published` that is not a date, or an empty path, raises `UsageError` before
+    anything is read. `max_bytes`: characters of text per article (default
+    `limits.max_text()`).
     """
-    user_date = parse_date(published) if published else None
-    if published and not user_date:
-        yield ReadError("--published", f"not a date: {published!r}")
+    paths = [str(p) for p in paths]
+    check_paths(paths)
+    user_date = parse_user_date(published, param="--published") if published else None
+    limit = limits.max_text() if max_bytes is None else max_bytes
     for path in paths:
-        for item in _iter_path(str(path), stdin=stdin, max_bytes=max_bytes):
+        for item in _iter_path(path, stdin=stdin, max_bytes=limit):
             if isinstance(item, Article):
                 if user_date:
                     item.published = user_date
@@ -78,31 +98,46 @@ def _iter_path(path: str, *, stdin: IO[bytes] | None, max_bytes: int
                                max_bytes=max_bytes)
         return
     p = Path(path)
-    if p.is_dir():
+    try:
+        is_dir = p.is_dir()
+        exists = is_dir or p.exists()
+    except OSError as e:  # a name too long, a loop of links
+        yield ReadError(path, f"cannot read ({e.strerror or type(e).__name__})")
+        return
+    if is_dir:
         for child in _walk(p):
+            if isinstance(child, ReadError):
+                yield child
+                continue
             kind, gz = kind_of(child.name)
             if kind is not None:
                 yield from _read_file(child, kind=kind, gz=gz, max_bytes=max_bytes)
         return
-    if not p.exists():
+    if not exists:
         yield ReadError(path, "no such file or directory")
         return
     kind, gz = kind_of(p.name)
-    if gz and kind is None:
-        kind = "sniff"
     yield from _read_file(p, kind=kind or "sniff", gz=gz, max_bytes=max_bytes)
 
 
-def _walk(folder: Path) -> Iterator[Path]:
-    for root, dirs, files in os.walk(folder):
+def _walk(folder: Path) -> Iterator[Path | ReadError]:
+    errors: list[OSError] = []
+    for root, dirs, files in os.walk(folder, onerror=errors.append):
+        while errors:
+            yield _os_error(errors.pop(0))
         dirs[:] = sorted(d for d in dirs if not d.startswith("."))
         for name in sorted(files):
             if not name.startswith("."):
                 yield Path(root) / name
+    for e in errors:
+        yield _os_error(e)
 
 
-def _open(path: Path, *, gz: bool) -> IO[bytes]:
-    return gzip.open(path, "rb") if gz else open(path, "rb")  # noqa: SIM115
+def _os_error(e: OSError) -> ReadError:
+    where = str(e.filename) if e.filename is not None else "?"
+    if isinstance(e, PermissionError):
+        return ReadError(where, "permission denied (folder not read)")
+    return ReadError(where, f"cannot read ({e.strerror or type(e).__name__})")
 
 
 def _read_file(path: Path, *, kind: str, gz: bool, max_bytes: int
@@ -110,46 +145,60 @@ def _read_file(path: Path, *, kind: str, gz: bool, max_bytes: int
     source = str(path)
     try:
         if kind == "jsonl":
-            with _open(path, gz=gz) as stream:
+            with open_file(source, source=source, gz=gz) as stream:
                 yield from read_jsonl(stream, source=source, max_bytes=max_bytes)
             return
         if kind == "warc":
-            # warcio reads gzipped records itself (each record is its own gzip member).
-            with open(path, "rb") as stream:
+            # gunzipped here (every record is its own gzip member), so a cut member
+            # is an error, never a short record
+            with open_file(source, source=source, gz=None,
+                           max_unbroken=warc_unbroken(max_bytes)) as stream:
                 yield from read_warc(stream, source=source, max_bytes=max_bytes)
             return
-        limit = max_bytes * (HTML_FACTOR if kind == "html" else 4)
-        with _open(path, gz=gz) as stream:
+        if kind == "sniff":
+            with open_file(source, source=source, gz=gz or None) as stream:
+                yield from _sniffed(stream, source=source, max_bytes=max_bytes)
+            return
+        limit = max_bytes * (limits.HTML_FACTOR if kind == "html" else 4)
+        with open_file(source, source=source, gz=gz) as stream:
             data = stream.read(limit + 1)
+            if len(data) <= limit:
+                check(stream)
         if len(data) > limit:
-            yield ReadError(source, f"too large: over {limit / 1e6:.1f} MB "
-                                    f"(limit {max_bytes / 1e6:.1f} MB of text per article)")
+            yield ReadError(source, f"too large: over {limits.size(limit)} (limit "
+                                    f"{limits.size(max_bytes)} of text per article, "
+                                    f"${limits.ENV_MAX_TEXT})")
             return
         yield _from_bytes(data, kind=kind, source=source, max_bytes=max_bytes)
-    except (gzip.BadGzipFile, EOFError, zlib.error) as e:
-        yield ReadError(source, f"truncated or corrupt gzip ({e})")
+    except ReadError as e:
+        yield e
     except PermissionError:
         yield ReadError(source, "permission denied")
     except IsADirectoryError:
         yield ReadError(source, "is a directory")
     except OSError as e:
-        yield ReadError(source, f"cannot read ({e.strerror or e})")
+        yield ReadError(source, f"cannot read ({e.strerror or type(e).__name__})")
 
 
 def _from_bytes(data: bytes, *, kind: str, source: str, max_bytes: int
                 ) -> Article | ReadError:
     try:
-        text = decode_bytes(data, source=source)
+        text, warning = decode(data, source=source)
         if kind == "sniff":
             kind = "html" if looks_like_html(text) else "text"
         if kind == "html":
-            return article_from_html(text, source=source, max_bytes=max_bytes)
-        if len(text) > max_bytes:
-            return ReadError(source, f"too large: {len(text) / 1e6:.1f} MB of text "
-                                     f"(limit {max_bytes / 1e6:.1f} MB)")
-        return Article(source=source, raw=text)
+            article = article_from_html(text, source=source, max_bytes=max_bytes)
+        elif len(text) > max_bytes:
+            return ReadError(source, f"too large: {limits.size(len(text))} of text "
+                                     f"(limit {limits.size(max_bytes)}, "
+                                     f"${limits.ENV_MAX_TEXT})")
+        else:
+            article = Article(source=source, raw=text)
     except ReadError as e:
         return e
+    if warning:
+        article.warnings.append(warning)
+    return article
 
 
 class _Prepend(io.RawIOBase):
@@ -174,30 +223,39 @@ class _Prepend(io.RawIOBase):
 
 
 def _read_stdin(stdin: IO[bytes], *, max_bytes: int) -> Iterator[Article | ReadError]:
-    head = stdin.read(65536)
-    if head[:2] == b"\x1f\x8b":
-        stream: IO[bytes] = gzip.GzipFile(fileobj=io.BufferedReader(_Prepend(head, stdin)))
-        try:
-            head = stream.read(65536)
-        except (gzip.BadGzipFile, EOFError, zlib.error, OSError) as e:
-            yield ReadError("-", f"truncated or corrupt gzip ({e})")
-            return
-        stdin = stream
+    try:
+        head = stdin.read(2)
+        gz = head == GZIP_MAGIC
+        stream = bounded(io.BufferedReader(_Prepend(head, stdin)), source="-", gz=gz)
+        yield from _sniffed(stream, source="-", max_bytes=max_bytes)
+    except ReadError as e:
+        yield e
+    except OSError as e:
+        yield ReadError("-", f"cannot read ({e.strerror or type(e).__name__})")
+
+
+def _sniffed(stream: io.BufferedReader, *, source: str, max_bytes: int
+             ) -> Iterator[Article | ReadError]:
+    """An input of unknown kind (stdin, a file without a known extension): JSON Lines,
+    a WARC or one text or HTML article, by its first bytes."""
+    head = stream.peek(65536)[:65536]
+    if not head:
+        check(stream)
     if head.lstrip()[:1] == b"{":
-        yield from read_jsonl(io.BufferedReader(_Prepend(head, stdin)), source="-",
-                              max_bytes=max_bytes)
+        yield from read_jsonl(stream, source=source, max_bytes=max_bytes)
         return
     if head.startswith(b"WARC/"):
-        yield from read_warc(io.BufferedReader(_Prepend(head, stdin)), source="-",
-                             max_bytes=max_bytes)
+        if isinstance(stream.raw, Bounded):
+            stream.raw.max_unbroken = warc_unbroken(max_bytes)
+        yield from read_warc(stream, source=source, max_bytes=max_bytes)
         return
-    limit = max_bytes * HTML_FACTOR
-    try:
-        data = head + stdin.read(limit + 1 - len(head))
-    except (gzip.BadGzipFile, EOFError, zlib.error, OSError) as e:
-        yield ReadError("-", f"truncated or corrupt gzip ({e})")
-        return
+    limit = max_bytes * limits.HTML_FACTOR
+    data = stream.read(limit + 1)
+    if len(data) <= limit:
+        check(stream)
     if len(data) > limit:
-        yield ReadError("-", f"too large: over {limit / 1e6:.0f} MB")
+        yield ReadError(source, f"too large: over {limits.size(limit)} (limit "
+                                f"{limits.size(max_bytes)} of text per article, "
+                                f"${limits.ENV_MAX_TEXT})")
         return
-    yield _from_bytes(data, kind="sniff", source="-", max_bytes=max_bytes)
+    yield _from_bytes(data, kind="sniff", source=source, max_bytes=max_bytes)

@@ -6,7 +6,7 @@ from urllib.parse import urlsplit
 
 from ..errors import ReadError
 from ..model import Article
-from .dates import parse_date
+from ..time.formats import parse_date
 
 # Fewer words than this is a menu or a stub ("Home"), not an article: the shortest
 # news item in corpus/allsides_ir has over 30.

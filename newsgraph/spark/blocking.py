@@ -33,12 +33,13 @@ from ..crossdoc.merge import (
     event_id,
     participants_key,
 )
+from ..kb import KnowledgeBase
 from ..model import Interval, Location
 from ..store.summary import summarize
 
 
 def merge_events(mentions: list[MentionView], *, duplicates: dict[str, str],
-                 kb: Any) -> list[MergedEvent]:
+                 kb: KnowledgeBase | None) -> list[MergedEvent]:
     """The one merge: mentions in input order to merged events (`merge_mentions`, the
     rules of `newsgraph.crossdoc.merge`). Spark calls only this, per date window."""
     return merge_mod.merge_mentions(mentions, duplicates=duplicates, kb=kb)
@@ -140,7 +141,7 @@ class EventRows:
     sources: list[tuple[str, str]]  # `event_sources` rows
 
 
-def merge_block(mentions: list[MentionRecord], *, kb: Any) -> list[EventRows]:
+def merge_block(mentions: list[MentionRecord], *, kb: KnowledgeBase | None) -> list[EventRows]:
     """Merge one block; return its events as rows, in the order they were created."""
     mentions = sorted(mentions, key=lambda r: (r.order, r.seq))
     by_id = {m.view.id: m for m in mentions}

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from .db import DEFAULT_DB, ENV_DB, IngestResult, Store, open, resolve_path
+from .db import ENV_DB, IngestResult, Store, open, resolve_path
 from .queries import actors, events, quotes, show, timeline
 
-__all__ = ["DEFAULT_DB", "ENV_DB", "IngestResult", "Store", "actors", "events", "open",
+__all__ = ["ENV_DB", "IngestResult", "Store", "actors", "events", "open",
            "quotes", "resolve_path", "show", "timeline"]

@@ -13,15 +13,19 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
+from .. import limits, settings
 from ..crossdoc import dedupe
-from ..crossdoc.merge import MentionView, MergedEvent, absorb, best_match, new_event
-from ..errors import StoreError
+from ..crossdoc.merge import MentionView, MergedEvent, merge_one
+from ..errors import StoreError, StoreReadOnlyError
+from ..events.confidence import combine as combine_confidence
+from ..events.confidence import of_mention
+from ..kb import KnowledgeBase
 from ..model import Actor, Article, Interval, Location
-from .schema import apply_migrations
+from .connect import open_connection, prove_writable, store_error
+from .schema import apply_migrations, pending_migrations
 from .summary import summarize
 
-DEFAULT_DB = "newsgraph.db"
-ENV_DB = "NEWSGRAPH_DB"
+ENV_DB = settings.setting("db").env
 # How long a writer waits for another process's lock (`serve` reading while `ingest`
 # writes never waits in WAL mode; two writers do).
 BUSY_TIMEOUT_MS = 30_000
@@ -32,8 +36,8 @@ CACHE_KIB = 65_536
 
 
 def resolve_path(path: str | os.PathLike[str] | None = None) -> Path:
-    """--db PATH, else $NEWSGRAPH_DB, else ./newsgraph.db."""
-    return Path(path or os.environ.get(ENV_DB) or DEFAULT_DB)
+    """--db PATH, else $NEWSGRAPH_DB, else ./newsgraph.db (the `db` setting)."""
+    return Path(settings.get("db", path or None))
 
 
 @dataclass
@@ -63,10 +67,12 @@ def interval_from_json(text: str | None) -> Interval | None:
 class Store:
     """One SQLite file in WAL mode. Use `open()`; close with `close()` or `with`."""
 
-    def __init__(self, conn: sqlite3.Connection, path: Path, *, kb: Any = None) -> None:
+    def __init__(self, conn: sqlite3.Connection, path: Path, *,
+                 kb: KnowledgeBase | None = None, read_only: bool = False) -> None:
         self.conn = conn
         self.path = path
         self.kb = kb
+        self.read_only = read_only
 
     def __enter__(self) -> Store:
         return self
@@ -93,60 +99,63 @@ class Store:
 
     @contextmanager
     def transaction(self) -> Iterator[sqlite3.Connection]:
-        """BEGIN IMMEDIATE ... COMMIT; ROLLBACK on any exception, Ctrl-C included."""
+        """BEGIN IMMEDIATE ... COMMIT; ROLLBACK on any exception, Ctrl-C included.
+        Inside `batch()`, a SAVEPOINT of the batch's transaction instead. SQLite errors
+        come out as the StoreError that names them (disk full, corrupt, read-only:
+        `StoreFatalError`, the run must stop)."""
+        if self.read_only:
+            raise StoreReadOnlyError(f"{self.path}: the store was opened read-only")
         if self._in_batch:
-            self.conn.execute("SAVEPOINT article")
-            try:
-                yield self.conn
-            except BaseException:
-                self.conn.execute("ROLLBACK TO article")
-                self.conn.execute("RELEASE article")
-                raise
-            self.conn.execute("RELEASE article")
+            yield from self._savepoint()
             return
         try:
             self.conn.execute("BEGIN IMMEDIATE")
-        except sqlite3.OperationalError as e:
-            raise StoreError(f"{self.path}: {e}") from e
+        except sqlite3.Error as e:
+            raise store_error(self.path, e) from e
         try:
             # checked at COMMIT: an event's actors are written before its summary row
             self.conn.execute("PRAGMA defer_foreign_keys = ON")
             yield self.conn
-        except BaseException:
-            self.conn.execute("ROLLBACK")
+        except BaseException as e:
+            self._rollback()
+            if isinstance(e, sqlite3.Error):
+                raise store_error(self.path, e) from e
             raise
         try:
             self.conn.execute("COMMIT")
-        except sqlite3.Error:
-            self.conn.execute("ROLLBACK")
+        except sqlite3.Error as e:
+            self._rollback()
+            raise store_error(self.path, e) from e
+
+    def _savepoint(self) -> Iterator[sqlite3.Connection]:
+        try:
+            self.conn.execute("SAVEPOINT article")
+        except sqlite3.Error as e:
+            raise store_error(self.path, e) from e
+        try:
+            yield self.conn
+        except BaseException as e:
+            if self.conn.in_transaction:  # SQLite may have rolled back the batch itself
+                try:
+                    self.conn.execute("ROLLBACK TO article")
+                    self.conn.execute("RELEASE article")
+                except sqlite3.Error:
+                    pass
+            if isinstance(e, sqlite3.Error):
+                raise store_error(self.path, e) from e
             raise
+        try:
+            self.conn.execute("RELEASE article")
+        except sqlite3.Error as e:
+            raise store_error(self.path, e) from e
 
-    # -- queries (newsgraph.store.queries, as methods) -------------------------------
-
-    def timeline(self, **filters: Any) -> list[dict[str, Any]]:
-        from . import queries
-
-        return queries.timeline(self, **filters)
-
-    def events(self, **filters: Any) -> list[dict[str, Any]]:
-        from . import queries
-
-        return queries.events(self, **filters)
-
-    def quotes(self, **filters: Any) -> list[dict[str, Any]]:
-        from . import queries
-
-        return queries.quotes(self, **filters)
-
-    def actors(self) -> list[dict[str, Any]]:
-        from . import queries
-
-        return queries.actors(self)
-
-    def show(self, id: str) -> dict[str, Any]:
-        from . import queries
-
-        return queries.show(self, id)
+    def _rollback(self) -> None:
+        # SQLite may have rolled back itself (disk full, I/O error): no second error
+        if self.conn.in_transaction:
+            try:
+                self.conn.execute("ROLLBACK")
+            except sqlite3.Error:
+                pass
 
     # -- reading helpers ------------------------------------------------------------
 
@@ -177,7 +186,7 @@ class Store:
                 mentions = self._insert_event_mentions(conn, article)
                 self._merge(conn, mentions, duplicate_of=duplicate_of)
         except sqlite3.Error as e:
-            raise StoreError(f"{self.path}: {e}") from e
+            raise store_error(self.path, e) from e
         return IngestResult(doc_id, "added", events=len(mentions), quotes=n_quotes,
                             duplicate_of=duplicate_of)
 
@@ -273,11 +282,13 @@ class Store:
             conn.execute(
                 'INSERT INTO event_mentions (id, doc_id, type, mode, status, date, '
                 'precision, interval, location_name, location_country, occasion, sentence, '
-                'start, "end", trigger) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
+                'start, "end", trigger, confidence) VALUES '
+                '(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
                 (mid, article.doc_id, ev.type, ev.mode, ev.status, ev.date, ev.precision,
                  _interval_json(ev.interval), ev.location.name if ev.location else None,
                  ev.location.country if ev.location else None, ev.occasion, ev.text,
-                 ev.start, ev.end, ev.trigger))
+                 ev.start, ev.end, ev.trigger,
+                 ev.confidence if ev.confidence is not None else of_mention(ev)))
             for role, actors in (("actor", ev.actor), ("recipient", ev.recipient)):
                 for a in actors:
                     self._upsert_actor(conn, a)
@@ -294,22 +305,22 @@ class Store:
 
     # -- merging --------------------------------------------------------------------
 
-    def _load_events(self, conn: sqlite3.Connection, type_: str, *, key: str | None = None,
-                     docs: set[str] | None = None) -> list[MergedEvent]:
-        """Events of `type_` with participants `key`, or (with `docs`) those that any of
-        these documents reports."""
-        if docs is not None:
-            marks = ",".join("?" * len(docs))
-            where = ("type = ? AND id IN (SELECT s.event_id FROM event_sources s JOIN "
-                     f"event_mentions m ON m.id = s.event_mention_id WHERE m.doc_id IN ({marks}))")
-            params: tuple[str, ...] = (type_, *sorted(docs))
-        else:
-            where, params = "type = ? AND participants_key = ?", (type_, key or "")
+    def _load_events(self, conn: sqlite3.Connection, type_: str, *, actor_ids: set[str],
+                     docs: set[str]) -> list[MergedEvent]:
+        """The events a mention may belong to: those of `type_` that share a party with
+        it, or that one of `docs` (its article and the articles it copies) reports."""
+        a_marks = ",".join("?" * len(actor_ids)) or "NULL"
+        d_marks = ",".join("?" * len(docs)) or "NULL"
+        where = (f"type = ? AND (id IN (SELECT event_id FROM event_actors WHERE actor_id "
+                 f"IN ({a_marks})) OR id IN (SELECT s.event_id FROM event_sources s JOIN "
+                 f"event_mentions m ON m.id = s.event_mention_id WHERE m.doc_id IN "
+                 f"({d_marks})))")
+        params: tuple[str, ...] = (type_, *sorted(actor_ids), *sorted(docs))
         events = []
         for row in conn.execute(
                 "SELECT id, type, mode, status, participants_key, date, precision, interval, "
                 f"location_name, location_country, occasion, conflict, alternatives "
-                f"FROM events WHERE {where}", params):
+                f"FROM events WHERE {where} ORDER BY id", params):
             event = MergedEvent(
                 id=row[0], type=row[1], mode=row[2], status=row[3], participants_key=row[4],
                 date=row[5], precision=row[6], interval=interval_from_json(row[7]),
@@ -326,33 +337,46 @@ class Store:
 
     def _merge(self, conn: sqlite3.Connection, mentions: list[MentionView], *,
                duplicate_of: str | None) -> None:
+        """Each mention into its event, by `crossdoc.merge.merge_one` (the one merge)."""
         same_docs = {m.doc_id for m in mentions} | ({duplicate_of} if duplicate_of else set())
+
+        def taken(event_id: str) -> bool:
+            return conn.execute("SELECT 1 FROM events WHERE id = ?",
+                                (event_id,)).fetchone() is not None
+
         for mention in mentions:
-            probe = new_event(mention)
-            candidates = self._load_events(conn, probe.type, key=probe.participants_key)
-            found = best_match(candidates, mention, same_docs=same_docs, kb=self.kb)
-            if found is None and not (mention.date or mention.interval):
-                # an undated part of a meeting this article reports ("after the talks")
-                candidates = self._load_events(conn, probe.type, docs=same_docs)
-                found = best_match(candidates, mention, same_docs=same_docs, kb=self.kb)
-            if found is not None:
-                event, how = found
-                absorb(event, mention, how=how, kb=self.kb)
-            else:
-                event = probe
-                if conn.execute("SELECT 1 FROM events WHERE id = ?", (event.id,)).fetchone():
-                    event = new_event(mention, salt=mention.id)
-                self._insert_event_actors(conn, event.id, mention.id)
+            candidates = self._load_events(
+                conn, mention.type, actor_ids=set(mention.actor_ids)
+                | set(mention.recipient_ids), docs=same_docs)
+            event, _, folded = merge_one(mention, candidates, same_docs=same_docs,
+                                         kb=self.kb, taken=taken)
+            self._insert_event_actors(conn, event.id, mention.id)
+            for other in folded:
+                self._fold_rows(conn, event.id, other.id)
             self._save_event(conn, event)
             conn.execute("INSERT OR IGNORE INTO event_sources (event_id, event_mention_id) "
                          "VALUES (?, ?)", (event.id, mention.id))
             self._refresh_counts(conn, event.id)
 
+    def _fold_rows(self, conn: sqlite3.Connection, event_id: str, other_id: str) -> None:
+        """Event `other_id`, folded into `event_id`: its sources and parties move."""
+        conn.execute("INSERT OR IGNORE INTO event_sources (event_id, event_mention_id) "
+                     "SELECT ?, event_mention_id FROM event_sources WHERE event_id = ?",
+                     (event_id, other_id))
+        conn.execute("INSERT OR IGNORE INTO event_actors (event_id, actor_id, role) "
+                     "SELECT ?, actor_id, role FROM event_actors WHERE event_id = ? AND "
+                     "actor_id NOT IN (SELECT actor_id FROM event_actors WHERE "
+                     "event_id = ?)", (event_id, other_id, event_id))
+        for table in ("event_sources", "event_actors"):
+            conn.execute(f"DELETE FROM {table} WHERE event_id = ?", (other_id,))
+        conn.execute("DELETE FROM events WHERE id = ?", (other_id,))
+
     def _insert_event_actors(self, conn: sqlite3.Connection, event_id: str,
                              mention_id: str) -> None:
         conn.execute("INSERT OR IGNORE INTO event_actors (event_id, actor_id, role) "
                      "SELECT ?, actor_id, role FROM event_mention_actors "
-                     "WHERE event_mention_id = ?", (event_id, mention_id))
+                     "WHERE event_mention_id = ? AND actor_id NOT IN (SELECT actor_id FROM "
+                     "event_actors WHERE event_id = ?)", (event_id, mention_id, event_id))
 
     def _save_event(self, conn: sqlite3.Connection, event: MergedEvent) -> None:
         span = event.span
@@ -371,6 +395,7 @@ class Store:
             "summary, conflict, alternatives) VALUES "
             "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT(id) DO UPDATE SET "
             "mode = excluded.mode, status = excluded.status, date = excluded.date, "
+            "participants_key = excluded.participants_key, "
             "precision = excluded.precision, interval = excluded.interval, "
             "sort_start = excluded.sort_start, sort_end = excluded.sort_end, "
             "location_name = excluded.location_name, "
@@ -385,7 +410,14 @@ class Store:
              json.dumps(event.alternatives) if event.alternatives else None))
 
     def _refresh_counts(self, conn: sqlite3.Connection, event_id: str) -> None:
-        # a wire copy adds a source but not an independent document
+        # a wire copy adds a source but not an independent document, nor confidence:
+        # the best mention of each independent document counts once
+        best = conn.execute(
+            "SELECT max(coalesce(m.confidence, 0)) FROM event_sources s JOIN event_mentions "
+            "m ON m.id = s.event_mention_id JOIN documents d ON d.doc_id = m.doc_id "
+            "WHERE s.event_id = ? GROUP BY coalesce(d.duplicate_of, d.doc_id)", (event_id,))
+        conn.execute("UPDATE events SET confidence = ? WHERE id = ?",
+                     (combine_confidence(r[0] for r in best), event_id))
         conn.execute(
             "UPDATE events SET n_documents = (SELECT count(DISTINCT coalesce("
             "d.duplicate_of, d.doc_id)) FROM event_sources s JOIN event_mentions m ON "
@@ -394,26 +426,56 @@ class Store:
 
 
 def open(path: str | os.PathLike[str] | None = None, *, must_exist: bool = False,
-         kb: Any = None) -> Store:  # noqa: A001 - the public name is newsgraph.open
+         kb: KnowledgeBase | None = None,
+         read_only: bool = False) -> Store:  # noqa: A001 - newsgraph.open
     """Open (creating if needed, unless `must_exist`) the store and apply pending
-    migrations. `kb` (optional) tells country-level places from towns when merging."""
+    migrations. `kb` (optional) tells country-level places from towns when merging.
+
+    `read_only`: open for queries only (it must exist): the file is never written,
+    so a store on a read-only mount or folder can be queried (pending migrations are
+    applied when it can be written). A file that is not a newsgraph store, or a
+    corrupt one, raises StoreError and is left untouched (store/connect.py)."""
     db_path = resolve_path(path)
-    if must_exist and not db_path.exists():
+    if (must_exist or read_only) and not _present(db_path):
         raise StoreError(f"no store at {db_path} (run `newsgraph ingest PATHS` first, "
                          f"or give --db / ${ENV_DB})")
+    timeout_s = BUSY_TIMEOUT_MS / 1000
+    if read_only:
+        conn, ro, _ = open_connection(db_path, writable=False, timeout_s=timeout_s)
+        try:
+            behind = pending_migrations(conn)
+        except sqlite3.Error as e:
+            conn.close()
+            raise store_error(db_path, e) from e
+        if not behind:
+            return Store(conn, db_path, kb=kb, read_only=True)
+        conn.close()  # an older store: migrate it if it can be written
+    conn, _, _ = open_connection(db_path, writable=True, timeout_s=timeout_s)
     try:
-        if db_path.parent and not db_path.parent.exists():
-            db_path.parent.mkdir(parents=True)
-        conn = sqlite3.connect(db_path, timeout=BUSY_TIMEOUT_MS / 1000,
-                               isolation_level=None, check_same_thread=False)
         conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
         mode = conn.execute("PRAGMA journal_mode = WAL").fetchone()[0]
         if mode.lower() != "wal":
             raise StoreError(f"{db_path}: cannot switch to WAL mode (journal_mode={mode})")
         conn.execute("PRAGMA foreign_keys = ON")
         conn.execute("PRAGMA synchronous = NORMAL")
+        cap = limits.max_store()
+        if cap:
+            page = conn.execute("PRAGMA page_size").fetchone()[0]
+            conn.execute(f"PRAGMA max_page_count = {max(1, cap // page)}")
         conn.execute(f"PRAGMA cache_size = -{CACHE_KIB}")
         apply_migrations(conn)
-    except sqlite3.DatabaseError as e:
-        raise StoreError(f"{db_path}: not a newsgraph store ({e})") from e
+        prove_writable(conn, db_path)
+    except StoreError:
+        conn.close()
+        raise
+    except sqlite3.Error as e:
+        conn.close()
+        raise store_error(db_path, e) from e
     return Store(conn, db_path, kb=kb)
+
+
+def _present(path: Path) -> bool:
+    try:
+        return path.exists()
+    except OSError:
+        return False

@@ -164,9 +164,34 @@ def m002_minhash(conn: sqlite3.Connection) -> None:
     """)
 
 
+def m003_serve_indexes(conn: sqlite3.Connection) -> None:
+    # for `serve` over a million events: pages by date, type, status and actor, and the
+    # few wide-interval events a date window must not miss (newsgraph.store.analytics)
+    _execute_all(conn, """
+    CREATE INDEX events_dates ON events(sort_start, sort_end, id, type);
+    CREATE INDEX events_type_dates ON events(type, sort_start, sort_end, id);
+    CREATE INDEX events_status_dates ON events(status, sort_start, sort_end, id);
+    CREATE INDEX events_width ON events(julianday(sort_end) - julianday(sort_start),
+                                        sort_end, sort_start, id);
+    CREATE INDEX event_actors_actor_event ON event_actors(actor_id, event_id);
+    """)
+
+
+def m004_event_confidence(conn: sqlite3.Connection) -> None:
+    # 0-1 support of a mention (events/confidence.py) and of a merged event (combined
+    # over independent documents, crossdoc/merge.py)
+    _execute_all(conn, """
+    ALTER TABLE event_mentions ADD COLUMN confidence REAL;
+    ALTER TABLE events ADD COLUMN confidence REAL;
+    CREATE INDEX events_confidence ON events(confidence)
+    """)
+
+
 MIGRATIONS: list[tuple[str, Migration]] = [
     ("m001_initial", m001_initial),
     ("m002_minhash", m002_minhash),
+    ("m003_serve_indexes", m003_serve_indexes),
+    ("m004_event_confidence", m004_event_confidence),
 ]
 
 
@@ -174,6 +199,14 @@ def applied(conn: sqlite3.Connection) -> list[str]:
     conn.execute("CREATE TABLE IF NOT EXISTS migrations "
                  "(name TEXT PRIMARY KEY, applied_at TEXT NOT NULL)")
     return [r[0] for r in conn.execute("SELECT name FROM migrations ORDER BY rowid")]
+
+
+def pending_migrations(conn: sqlite3.Connection) -> list[str]:
+    """Names of the migrations not yet applied, read without writing anything."""
+    has_table = conn.execute("SELECT 1 FROM sqlite_master WHERE type = 'table' AND "
+                             "name = 'migrations'").fetchone()
+    done = {r[0] for r in conn.execute("SELECT name FROM migrations")} if has_table else set()
+    return [name for name, _ in MIGRATIONS if name not in done]
 
 
 def apply_migrations(conn: sqlite3.Connection) -> list[str]:
@@ -195,7 +228,8 @@ def apply_migrations(conn: sqlite3.Connection) -> list[str]:
                          (name, datetime.now(UTC).isoformat(timespec="seconds")))
             conn.execute("COMMIT")
         except BaseException:
-            conn.execute("ROLLBACK")
+            if conn.in_transaction:  # SQLite may have rolled back already (disk full)
+                conn.execute("ROLLBACK")
             raise
         now_applied.append(name)
     return now_applied

@@ -19,12 +19,13 @@ import re
 from datetime import date, timedelta
 from typing import Any
 
+from ..kb import KnowledgeBase
 from ..model import Article, Interval, Timex
 from .anchor import sentence_bounds, tag
 from .calendar import WEEKDAYS, span_of, weekday_in
 from .dateline import find_dateline
+from .formats import MONTHS
 from .infer import Window, intersect, refine, summit_window, term_window
-from .tagger import MONTHS
 
 __all__ = ["date_of_span", "resolve", "tag"]
 
@@ -117,7 +118,7 @@ def _agree(t: Timex, values: list[Timex], *, matching: bool) -> Timex:
                  interval=Interval(first.isoformat(), last.isoformat()), anchor=anchor)
 
 
-def resolve(article: Article, *, kb: Any) -> None:
+def resolve(article: Article, *, kb: KnowledgeBase) -> None:
     """Fill `article.timexes`; set `article.published` (basis "inferred") or
     `article.date_interval` when the article has no date of its own."""
     text = article.text or ""

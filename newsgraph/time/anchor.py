@@ -80,8 +80,8 @@ def _tense_from_parse(span: Any) -> str | None:
     seen = 0
     while token.pos_ not in ("VERB", "AUX") and token.head is not token and seen < 6:
         if token.pos_ == "ADJ" and token.lemma_.lower() in _PROSPECTIVE | {"payable", "effective"}:
-            if not any(c.dep_ in ("aux", "auxpass", "cop") and (c.tag_ == "VBD" or c.lower_ == "had")
-                       for c in token.children):
+            if not any(c.dep_ in ("aux", "auxpass", "cop")
+                       and (c.tag_ == "VBD" or c.lower_ == "had") for c in token.children):
                 return "future"
         token, seen = token.head, seen + 1
     if token.pos_ not in ("VERB", "AUX"):
@@ -148,7 +148,8 @@ def _verb_tense(verb: Any, *, depth: int) -> str | None:
     return None
 
 
-def tag(text: str, *, ref: date | None, doc: Any = None, tense_override: dict[int, str] | None = None) -> list[Timex]:
+def tag(text: str, *, ref: date | None, doc: Any = None,
+        tense_override: dict[int, str] | None = None) -> list[Timex]:
     """Tag and normalize every expression in `text` against the anchor day `ref`."""
     out: list[Timex] = []
     narrative: date | None = None
@@ -157,7 +158,8 @@ def tag(text: str, *, ref: date | None, doc: Any = None, tense_override: dict[in
     founds = find(text)
     quarters = _quarters(text, founds, ref)
     for i, found in enumerate(founds):
-        tense = (tense_override or {}).get(found.start) or tense_of(text, found.start, found.end, doc=doc)
+        tense = (tense_override or {}).get(found.start) \
+            or tense_of(text, found.start, found.end, doc=doc)
         ctx = Context(ref=ref, narrative=narrative, tense=tense, story_year=story_year,
                       story_month=story_month)
         values = normalize(found, ctx)
@@ -169,7 +171,8 @@ def tag(text: str, *, ref: date | None, doc: Any = None, tense_override: dict[in
             left, right = sentence_bounds(text, found.start, found.end)
             values = in_period(found, values, period=period, sentence=text[left:right])
         for start, end, val in values:
-            precision, interval = precision_and_interval(val.value) if val.type in ("DATE", "TIME") else (None, None)
+            precision, interval = (precision_and_interval(val.value)
+                                   if val.type in ("DATE", "TIME") else (None, None))
             if val.type == "TIME" and val.value and parse_day(val.value):
                 precision = "day"
             out.append(Timex(text=text[start:end], start=start, end=end, type=val.type,
@@ -240,5 +243,6 @@ def _quarters(text: str, founds: list[Any], ref: date | None) -> dict[int, str |
             out[i] = ended
         elif found.rule == "quarter" and (found.parts.get("unit") or "").lower() == "quarter":
             values = normalize(found, Context(ref=ref))
-            out[i] = values[0][2].value if values and is_quarter(values[0][2].value, ended_by=ref) else None
+            out[i] = (values[0][2].value
+                      if values and is_quarter(values[0][2].value, ended_by=ref) else None)
     return {i: q for i, q in out.items()}

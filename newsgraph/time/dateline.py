@@ -1,6 +1,8 @@
-"""The dateline of a wire story ("TEHRAN, Aug. 31 (MNA) --", "TIANJIN, August 31 /TASS/")
-names the day the story was filed: the anchor for its "today", "on Monday", "last week".
-"""
+"""Datelines, read here for every stage. A wire story's dateline ("TEHRAN, Aug. 31 (MNA)
+--", "TIANJIN, August 31 /TASS/") names where and the day the story was filed: the
+cleaner splits it off the first line (`split_dateline`: place, date, agency), and the
+time stage takes its day as the anchor for "today", "on Monday", "last week"
+(`find_dateline`)."""
 
 from __future__ import annotations
 
@@ -8,7 +10,7 @@ import re
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from .tagger import MONTHS
+from .formats import MONTH_RE, MONTHS, parse_date
 
 _MONTH = (r"(?:January|February|March|April|May|June|July|August|September|October|"
           r"November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?")
@@ -76,3 +78,61 @@ def find_dateline(text: str) -> Dateline | None:
     if mon not in MONTHS or not 1 <= day <= 31:
         return None
     return Dateline(m.start("place"), m.end(), MONTHS[mon], day, int(m["y"]) if m["y"] else None)
+
+
+# -- the first line of a story, split for the cleaner ------------------------------
+
+# Wire and agency tags of datelines, as the outlet they name.
+AGENCIES = {
+    "AP": "Associated Press", "Reuters": "Reuters", "AFP": "AFP", "TASS": "TASS",
+    "MNA": "Mehr News Agency", "IRNA": "IRNA", "UPI": "UPI", "Xinhua": "Xinhua",
+    "ANI": "ANI", "IANS": "IANS", "PTI": "PTI", "RIA Novosti": "RIA Novosti",
+    "Sputnik": "Sputnik", "AA": "Anadolu Agency", "ISNA": "ISNA", "Tasnim": "Tasnim",
+    "IRIB": "IRIB", "WAM": "WAM", "SPA": "SPA", "KUNA": "KUNA", "Yonhap": "Yonhap",
+    "KCNA": "KCNA", "dpa": "dpa", "CNN": "CNN", "BBC": "BBC", "EFE": "EFE",
+    "Kyodo": "Kyodo", "Bernama": "Bernama", "Interfax": "Interfax", "APA": "APA",
+    "Trend": "Trend", "WAFA": "WAFA", "Fars": "Fars", "SANA": "SANA", "AzerNews": "AzerNews",
+    "Al Arabiya": "Al Arabiya", "Al Jazeera": "Al Jazeera", "PNN": "PNN", "NNA": "NNA",
+}
+_TAG = r"(?:\((?P<tag>[A-Za-z][\w .&-]{0,30})\)|/(?P<tag2>[A-Za-z][\w .-]{0,20})/)"
+_DATE = (rf"(?P<date>(?i:{MONTH_RE}\s+\d{{1,2}}|\d{{1,2}}\s+{MONTH_RE})(?:,?\s*\d{{4}})?"
+         r"|\d{4}-\d{2}-\d{2})")
+# "TIANJIN, August 31 /TASS/.", "TEHRAN, Aug. 31 (MNA) –", "WASHINGTON (AP) —",
+# "KYIV, Ukraine (Reuters) -", "LONDON —", "Tehran, IRNA --".
+DATELINE = re.compile(
+    rf"^(?P<place>[A-Z][A-Z.'’-]+(?:\s[A-Z][A-Z.'’-]+){{0,3}}(?:,\s*[A-Z][A-Za-z.]+(?:\s[A-Z][A-Za-z.]+)?)?)"
+    rf"(?:,\s*{_DATE})?\s*(?:{_TAG}\s*(?:[-–—:.]+|--)|(?:--|[–—-]|:))\s+")
+DATELINE_MIXED = re.compile(
+    rf"^(?P<place>[A-Z][a-z]+(?:\s[A-Z][a-z]+){{0,2}})(?:,\s*{_DATE})?\s*{_TAG}\s*(?:[-–—:.]+|--)\s+")
+WIRE_TAG = re.compile(rf"^{_TAG}\s*(?:[-–—:.]+|--)\s+")
+# All-capital words that open sentences but are not places.
+NOT_PLACES = {"NATO", "UN", "US", "USA", "EU", "ISIS", "IAEA", "SCO", "BRICS", "UPDATE",
+              "BREAKING", "EXCLUSIVE", "NOTE", "OPINION", "ANALYSIS", "WATCH", "UPDATED",
+              "EDITORIAL", "CORRECTION", "I", "A", "OK"}
+
+
+def split_dateline(line: str) -> tuple[str, str | None, str | None, str] | None:
+    """(prefix, place, date text, agency tag) of a dateline opening `line`, else None."""
+    m = DATELINE.match(line)
+    if m and m["place"].split(",")[0].strip() not in NOT_PLACES and len(m["place"]) >= 3:
+        return m[0], m["place"].strip(), m["date"], (m["tag"] or m["tag2"] or "")
+    m = DATELINE_MIXED.match(line) or WIRE_TAG.match(line)
+    if m and _is_agency(m["tag"] or m["tag2"]):
+        place = m.groupdict().get("place")
+        return m[0], place.strip() if place else None, m.groupdict().get("date"), (
+            m["tag"] or m["tag2"])
+    return None
+
+
+def _is_agency(tag: str | None) -> bool:
+    return bool(tag) and (tag.strip() in AGENCIES or tag.strip().isupper())
+
+
+def agency_outlet(tag: str) -> str | None:
+    tag = tag.strip()
+    return AGENCIES.get(tag) or (tag if tag.isupper() and len(tag) >= 2 else None)
+
+
+def dateline_date(text: str | None) -> str | None:
+    """A dateline's date as YYYY-MM-DD when it prints the year ("August 31" has none)."""
+    return parse_date(text) if text else None

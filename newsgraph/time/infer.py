@@ -10,6 +10,7 @@ import re
 from datetime import date, timedelta
 from typing import Any
 
+from ..kb import KnowledgeBase
 from ..model import Timex
 from .anchor import tense_of
 
@@ -38,7 +39,7 @@ def _iso(text: str | None) -> date | None:
         return None
 
 
-def _entities_named(name: str, kb: Any) -> list[Any]:
+def _entities_named(name: str, kb: KnowledgeBase) -> list[Any]:
     found = list(kb.lookup(name) or [])
     if found:
         return found
@@ -79,7 +80,7 @@ def _roles_of_title(before: str) -> tuple[str, ...]:
     return ()
 
 
-def _windows_of(person_id: str, roles: tuple[str, ...], kb: Any) -> list[Window]:
+def _windows_of(person_id: str, roles: tuple[str, ...], kb: KnowledgeBase) -> list[Window]:
     """The terms of `person_id` in any of `roles`, as date windows. An open term runs
     to the present: an article cannot be dated after it is read."""
     out: list[Window] = []
@@ -105,7 +106,7 @@ def _cross(a: list[Window], b: list[Window]) -> list[Window]:
     return out
 
 
-def term_window(article: Any, kb: Any) -> Window | None:
+def term_window(article: Any, kb: KnowledgeBase) -> Window | None:
     """The span of time in which every titled office holder the article names held
     the office the title gives ("Iranian President Masoud Pezeshkian": his presidency;
     "Russian President Vladimir Putin": any of Putin's presidential terms). People
@@ -140,7 +141,7 @@ def term_window(article: Any, kb: Any) -> Window | None:
     return (min(w[0] for w in windows), max(w[1] for w in windows))
 
 
-def _country_named(text: str, iso3: str | None, kb: Any) -> bool:
+def _country_named(text: str, iso3: str | None, kb: KnowledgeBase) -> bool:
     if not iso3:
         return False
     for c in getattr(kb, "countries", []):
@@ -163,7 +164,7 @@ def _near_summit_word(text: str, city: str) -> bool:
     return False
 
 
-def summit_window(article: Any, kb: Any, *, within: Window | None) -> Window | None:
+def summit_window(article: Any, kb: KnowledgeBase, *, within: Window | None) -> Window | None:
     """The dates of the summits the article mentions (narrowed by place and by the
     office terms); for a summit announced in the future tense, the time before it."""
     text = article.text

@@ -7,7 +7,8 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from .calendar import WEEKDAYS, add_months, add_years, holiday, quarter_of, week_value
-from .tagger import MONTHS, NUMBERS, Found
+from .formats import MONTHS
+from .tagger import NUMBERS, Found
 
 SEASON_CODES = {"spring": "SP", "summer": "SU", "fall": "FA", "autumn": "FA", "winter": "WI"}
 SEASON_OF_MONTH = {12: "WI", 1: "WI", 2: "WI", 3: "SP", 4: "SP", 5: "SP", 6: "SU", 7: "SU",
@@ -200,7 +201,8 @@ def normalize(found: Found, ctx: Context) -> list[tuple[int, int, Value]]:
             anchor = "absolute"
         elif ref is not None and (p.get("rel") or "").lower() in ("last", "next"):
             ahead = (month, day) > (ref.month, ref.day)  # "last Oct. 23", "next March 1"
-            year = ref.year - (1 if ahead else 0) if p["rel"].lower() == "last" else ref.year + (0 if ahead else 1)  # type: ignore[union-attr]
+            last = p["rel"].lower() == "last"  # type: ignore[union-attr]
+            year = ref.year - (1 if ahead else 0) if last else ref.year + (0 if ahead else 1)
             anchor = "published"
         else:
             year = guess_year(month, ref, ctx.tense) if ref is not None else None
@@ -244,12 +246,15 @@ def normalize(found: Found, ctx: Context) -> list[tuple[int, int, Value]]:
         rel = (p.get("rel") or "").lower() or None
         if rel == "following" and ctx.narrative:
             d = weekday_date(wd, ctx.narrative, "future", "next")
-            return one(type_, d.isoformat() + (f"T{PART_CODES[part.lower()]}" if part else ""), "narrative")
+            return one(type_, d.isoformat() + (f"T{PART_CODES[part.lower()]}" if part else ""),
+                       "narrative")
         if rel == "previous" and ctx.narrative:  # "down from the previous Friday"
             d = weekday_date(wd, ctx.narrative, "past", "last")
-            return one(type_, d.isoformat() + (f"T{PART_CODES[part.lower()]}" if part else ""), "narrative")
+            return one(type_, d.isoformat() + (f"T{PART_CODES[part.lower()]}" if part else ""),
+                       "narrative")
         d = weekday_date(wd, ref, ctx.tense, rel)
-        return one(type_, d.isoformat() + (f"T{PART_CODES[part.lower()]}" if part else ""), "published")
+        return one(type_, d.isoformat() + (f"T{PART_CODES[part.lower()]}" if part else ""),
+                   "published")
     if rule == "deictic":
         w = p["w"].lower()  # type: ignore[union-attr]
         if ref is None:
@@ -318,7 +323,8 @@ def normalize(found: Found, ctx: Context) -> list[tuple[int, int, Value]]:
     if rule == "noon":
         if ref is None:
             return one("TIME", None, "published")
-        return one("TIME", f"{ref.isoformat()}T{'24:00' if low == 'midnight' else '12:00'}", "published")
+        return one("TIME", f"{ref.isoformat()}T{'24:00' if low == 'midnight' else '12:00'}",
+                   "published")
     if rule in ("clock", "clock24"):
         hh = int(p["hh"])  # type: ignore[arg-type]
         ap = (p.get("ap") or "").lower()
@@ -357,7 +363,8 @@ def normalize(found: Found, ctx: Context) -> list[tuple[int, int, Value]]:
             # "the past week" is a duration ending now; TimeBank gives "the past year"
             # the previous calendar year
             if low.startswith("the ") and unit != "year":
-                code = {"decade": "10Y", "century": "100Y"}.get(unit) or f"1{UNIT_CODES.get(unit, 'Y')}"
+                code = {"decade": "10Y", "century": "100Y"}.get(unit) \
+                        or f"1{UNIT_CODES.get(unit, 'Y')}"
                 return one("DURATION", f"P{code}", anchor)
         return one("DATE", _shift(base, unit, n), anchor)
     if rule == "season":
@@ -383,7 +390,8 @@ def normalize(found: Found, ctx: Context) -> list[tuple[int, int, Value]]:
             year += {"last": -1, "this": 0, "next": 1}[yrel.lower()]
             return one("DATE", f"{year}-{letter}{q}", "published")
         cur = quarter_of(ref) if letter == "Q" else (1 if ref.month <= 6 else 2)
-        if rel in ("year-earlier", "year-ago", "last", "previous") or q >= cur and ctx.tense != "future":
+        if rel in ("year-earlier", "year-ago", "last", "previous") or q >= cur \
+                and ctx.tense != "future":
             year -= 1 if (rel in ("year-earlier", "year-ago", "last", "previous") or q > cur) else 0
         return one("DATE", f"{year}-{letter}{q}", "published")
     if rule == "the_unit":
@@ -486,7 +494,8 @@ def normalize(found: Found, ctx: Context) -> list[tuple[int, int, Value]]:
     if rule == "set_adv":
         code = {"daily": "D", "weekly": "W", "monthly": "M", "annually": "Y", "yearly": "Y",
                 "quarterly": "Q", "hourly": "H", "nightly": "D"}[low]
-        return one("SET", "PT1H" if code == "H" else f"P1{'M' if code == 'Q' else code}", "absolute")
+        return one("SET", "PT1H" if code == "H" else f"P1{'M' if code == 'Q' else code}",
+                   "absolute")
     return one("DATE", None, "published")
 
 

@@ -15,8 +15,9 @@ import re
 from datetime import date
 
 from .calendar import quarter_of
+from .formats import MONTHS
 from .normalize import Value
-from .tagger import MONTHS, Found
+from .tagger import Found
 
 _QUARTER = re.compile(r"^(\d{4})-Q([1-4])$")
 # A sentence that compares figures: money, per-share amounts or percentages.
@@ -69,7 +70,8 @@ def in_period(found: Found, pieces: list[Piece], *, period: str | None,
     if rule == "the_unit":
         rel = (p.get("rel") or "").strip().lower()
         unit = (p.get("unit") or "").lower()
-        if rel in ("year-earlier", "year-ago", "comparable", "corresponding") and unit in ("period", "quarter"):
+        if rel in ("year-earlier", "year-ago", "comparable", "corresponding") \
+                and unit in ("period", "quarter"):
             return _set(pieces, _shift_year(period, -1), "narrative")
         if unit == "period" or unit == "quarter" and rel in ("latest", "same", ""):
             return _set(pieces, period, "narrative")

@@ -9,12 +9,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-MONTHS = {
-    "january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3, "april": 4,
-    "apr": 4, "may": 5, "june": 6, "jun": 6, "july": 7, "jul": 7, "august": 8, "aug": 8,
-    "september": 9, "sept": 9, "sep": 9, "october": 10, "oct": 10, "november": 11,
-    "nov": 11, "december": 12, "dec": 12,
-}
+from .formats import MONTHS
+
 NUMBERS = {
     "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
     "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12,
@@ -34,14 +30,17 @@ _DAYNUM = r"(?:[12]?\d|3[01])(?:st|nd|rd|th)?"
 _YEARNUM = r"(?:1[6-9]\d\d|20\d\d)"
 _PART = r"(?:morning|afternoon|evening|night|overnight)"
 _UNIT = r"(?:second|minute|hour|day|week|weekend|month|quarter|year|decade|century|centurie)"
-_NUMWORD = (r"(?:\d+ 1/2|(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten) and a half|\d+(?:\.\d+)?|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|"
+_NUMWORD = (r"(?:\d+ 1/2|(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten) and a"
+            r" half|\d+(?:\.\d+)?|a|an|one|two|three|four|five|six|seven|eight|nine|ten|"
+            r"eleven|"
             r"twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|"
             r"(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[- ](?:one|two|"
             r"three|four|five|six|seven|eight|nine))?|several|a few|few|a couple of|"
             r"couple of|a half|half a|one and a half|hundred|dozens of|a dozen)")
 _REL = r"(?:last|next|this|coming|past|previous|following|same|current|that)"
 _SEASON = r"(?:spring|summer|fall|autumn|winter)"
-_MOD = r"(?:early|late|mid|middle of|end of|beginning of|the end of|the beginning of|the middle of|the start of|start of)"
+_MOD = (r"(?:early|late|mid|middle of|end of|beginning of|the end of|the beginning of|the"
+        r" middle of|the start of|start of)")
 
 
 @dataclass
@@ -61,57 +60,110 @@ def _p(rule: str, pattern: str, flags: int = re.IGNORECASE) -> tuple[str, re.Pat
 RULES: list[tuple[str, re.Pattern[str]]] = [
     _p("iso", r"(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})(?:T(?P<hh>\d{2}):(?P<mm>\d{2}))?"),
     _p("numeric", r"(?P<m>1[0-2]|0?[1-9])/(?P<d>[12]\d|3[01]|0?[1-9])/(?P<y>\d{4}|\d{2})"),
-    _p("mdy", rf"(?:(?P<wd>{_WEEKDAY}),?\s+|(?P<rel>last|next|this|Last|Next|This)\s+)?(?P<mon>{_MONTH})\s+(?P<d>{_DAYNUM})(?:\s?,?\s+(?P<y>{_YEARNUM}))?", 0),
-    _p("dmy", rf"(?:(?P<wd>{_WEEKDAY}),?\s+)?(?:the\s+)?(?P<d>{_DAYNUM})\s+(?:of\s+)?(?P<mon>{_MONTH})(?:\s?,?\s+(?P<y>{_YEARNUM}))?", 0),
-    _p("range", rf"(?P<mon>{_MONTH})\s+(?P<d>{_DAYNUM})\s*(?:-|–|to|through|and)\s*(?P<d2>{_DAYNUM})(?:\s?,?\s+(?P<y>{_YEARNUM}))?", 0),
-    _p("month_year", rf"(?:(?P<mod>{_MOD})[- ])?(?P<mon>{_MONTH}),?\s+(?:of\s+)?(?P<y>{_YEARNUM})", 0),
-    _p("month", rf"(?:(?P<mod>early|late|mid|Early|Late|Mid)[- ])?(?:(?P<rel>last|next|this|Last|Next|This)\s+)?(?P<mon>{_MONTH})", 0),
-    _p("year", rf"(?:(?P<mod>{_MOD})[- ])?(?:(?:the\s+)?(?:fiscal|calendar)(?:\s+year)?\s+)?(?P<y>{_YEARNUM})(?P<s>'?s)?"),
+    _p("mdy", rf"(?:(?P<wd>{_WEEKDAY}),?\s+|(?P<rel>last|next|this|Last|Next|This)\s+)?"
+              rf"(?P<mon>{_MONTH})\s+(?P<d>{_DAYNUM})(?:\s?,?\s+(?P<y>{_YEARNUM}))?", 0),
+    _p("dmy", rf"(?:(?P<wd>{_WEEKDAY}),?\s+)?(?:the\s+)?(?P<d>{_DAYNUM})\s+(?:of\s+)?"
+              rf"(?P<mon>{_MONTH})(?:\s?,?\s+(?P<y>{_YEARNUM}))?", 0),
+    _p("range", rf"(?P<mon>{_MONTH})\s+(?P<d>{_DAYNUM})\s*(?:-|–|to|through|and)\s*"
+                rf"(?P<d2>{_DAYNUM})(?:\s?,?\s+(?P<y>{_YEARNUM}))?", 0),
+    _p("month_year", rf"(?:(?P<mod>{_MOD})[- ])?(?P<mon>{_MONTH}),?\s+(?:of\s+)?"
+                     rf"(?P<y>{_YEARNUM})", 0),
+    _p("month", rf"(?:(?P<mod>early|late|mid|Early|Late|Mid)[- ])?(?:(?P<rel>last|next|"
+                rf"this|Last|Next|This)\s+)?(?P<mon>{_MONTH})", 0),
+    _p("year", rf"(?:(?P<mod>{_MOD})[- ])?(?:(?:the\s+)?(?:fiscal|calendar)(?:\s+year)"
+               rf"?\s+)?(?P<y>{_YEARNUM})(?P<s>'?s)?"),
     _p("decade", r"(?:the\s+)?(?:(?P<mod>early|late|mid)[- ])?(?P<y>1[6-9]\d0|20[0-2]0)'?s"),
-    _p("weekday", rf"(?:(?:the\s+(?=previous|following))?(?P<rel>last|next|this|coming|past|previous|following|this past)\s+)?(?P<wd>{_WEEKDAY})(?:'s)?(?:\s+(?P<part>{_PART}))?", re.IGNORECASE),
-    _p("deictic", rf"(?P<w>today|yesterday|tomorrow|tonight|the day before yesterday|the day after tomorrow)(?:'s)?(?:\s+(?P<part>{_PART}))?"),
-    _p("ref", r"(?P<w>now|currently|recently|recent|the past|the future|future|soon|nowadays|these days|at the moment|at present|present|the present|once|formerly|lately|in the past|so far|to date|then|the time|that time|the near future|the near term|the short term|the long term)"),
+    _p("weekday", rf"(?:(?:the\s+(?=previous|following))?(?P<rel>last|next|this|coming|"
+                  rf"past|previous|following|this past)\s+)?(?P<wd>{_WEEKDAY})(?:'s)?"
+                  rf"(?:\s+(?P<part>{_PART}))?", re.IGNORECASE),
+    _p("deictic", rf"(?P<w>today|yesterday|tomorrow|tonight|the day before yesterday|the"
+                  rf" day after tomorrow)(?:'s)?(?:\s+(?P<part>{_PART}))?"),
+    _p("ref", r"(?P<w>now|currently|recently|recent|the past|the future|future|soon|"
+              r"nowadays|these days|at the moment|at present|present|the present|once|"
+              r"formerly|lately|in the past|so far|to date|then|the time|that time|the"
+              r" near future|the near term|the short term|the long term)"),
     _p("year_end", r"(?P<w>year[- ]end|year's\s+end)"),
     # "current" only before a noun-like word ("current market conditions"): TimeML PRESENT_REF.
     _p("current", r"(?P<w>current)(?=\s+(?!account|accounts|affairs|events|of\b|in\b)[a-z])"),
     _p("weekend", r"(?P<w>the\s+weekend)"),
-    _p("bare_plural", r"(?:(?<=\bfor\s)|(?<=\bwithin\s)|(?<=\bover\s)|(?<=\btime\sin\s))(?:the\s+(?=years|decades))?(?P<unit>days|weeks|months|years|decades)(?!\s+(?:of|ago|before|after|earlier|later))"),
-    _p("spelled_year", r"(?:the\s+year\s+|(?:the\s+)?(?P<season>spring|summer|fall|autumn|winter)\s+of\s+|(?P<mon>January|February|March|April|May|June|July|August|September|October|November|December)\s+)?(?P<w>nineteen\s+(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen)|two\s+thousand(?:\s+and\s+(?:one|two|three|four|five|six|seven|eight|nine|ten))?)(?!\s+(?:dollars|people|years|troops))"),
+    _p("bare_plural", r"(?:(?<=\bfor\s)|(?<=\bwithin\s)|(?<=\bover\s)|(?<=\btime\sin\s))"
+                      r"(?:the\s+(?=years|decades))?(?P<unit>days|weeks|months|years|"
+                      r"decades)(?!\s+(?:of|ago|before|after|earlier|later))"),
+    _p("spelled_year", r"(?:the\s+year\s+|(?:the\s+)?(?P<season>spring|summer|fall|"
+                       r"autumn|winter)\s+of\s+|(?P<mon>January|February|March|April|May|"
+                       r"June|July|August|September|October|November|December)\s+)?"
+                       r"(?P<w>nineteen\s+(?:(?:twenty|thirty|forty|fifty|sixty|seventy|"
+                       r"eighty|ninety)(?:[- ](?:one|two|three|four|five|six|seven|eight|"
+                       r"nine))?|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|"
+                       r"seventeen|eighteen|nineteen)|two\s+thousand(?:\s+and\s+(?:one|"
+                       r"two|three|four|five|six|seven|eight|nine|ten))?)(?!\s+"
+                       r"(?:dollars|people|years|troops))"),
     # "June last year", "January this year": one month (TimeML)
     _p("month_relyear", rf"(?P<mon>{_MONTH})\s+(?P<rel>last|this|next)\s+year", 0),
     _p("part_of_day", rf"(?P<w>this|last|yesterday|tomorrow)\s+(?P<part>{_PART})"),
-    _p("relunit", rf"(?:(?P<mod>earlier|later|early|late|mid|the end of|the beginning of|the start of|the middle of|end of)[- ](?:in\s+)?)?(?:the\s+)?(?P<rel>this\s+past|{_REL})\s+(?P<unit>week|weekend|month|quarter|year|decade|century|fiscal year|season|{_SEASON})"),
-    _p("season", rf"(?:(?P<mod>early|late|mid)[- ])?(?:the\s+)?(?P<season>{_SEASON})(?:\s+(?:of\s+)?(?P<y>{_YEARNUM}))?"),
-    _p("quarter", rf"(?:the\s+|(?P<yrel>last|next|this)\s+year's\s+)?(?:(?P<rel>latest|last|past|previous|current|same|year-earlier|year-ago|{_REL})\s+)?(?P<ord>first|second|third|fourth|1st|2nd|3rd|4th)[- ](?:fiscal[- ])?(?P<unit>quarter|half)(?:\s+of\s+(?:(?P<y>{_YEARNUM})|(?P<yrel2>last|next|this)\s+year))?(?:\s+(?P<y2>{_YEARNUM}))?"),
+    _p("relunit", rf"(?:(?P<mod>earlier|later|early|late|mid|the end of|the beginning of|"
+                  rf"the start of|the middle of|end of)[- ](?:in\s+)?)?(?:the\s+)?"
+                  rf"(?P<rel>this\s+past|{_REL})\s+(?P<unit>week|weekend|month|quarter|"
+                  rf"year|decade|century|fiscal year|season|{_SEASON})"),
+    _p("season", rf"(?:(?P<mod>early|late|mid)[- ])?(?:the\s+)?(?P<season>{_SEASON})"
+                 rf"(?:\s+(?:of\s+)?(?P<y>{_YEARNUM}))?"),
+    _p("quarter", rf"(?:the\s+|(?P<yrel>last|next|this)\s+year's\s+)?(?:(?P<rel>latest|"
+                  rf"last|past|previous|current|same|year-earlier|year-ago|{_REL})\s+)?"
+                  rf"(?P<ord>first|second|third|fourth|1st|2nd|3rd|4th)[- ](?:fiscal[- ])"
+                  rf"?(?P<unit>quarter|half)(?:\s+of\s+(?:(?P<y>{_YEARNUM})|"
+                  rf"(?P<yrel2>last|next|this)\s+year))?(?:\s+(?P<y2>{_YEARNUM}))?"),
     # "the year-ago quarter", "the comparable period last year", "last year's quarter"
-    _p("the_unit", r"(?:the\s+|(?P<lys>last\s+year's\s+))(?P<rel>latest\s+|(?:(?:comparable|corresponding|same)\s+)?(?:year-earlier|year-ago)\s+|comparable\s+|same\s+|corresponding\s+)?(?P<unit>quarter|year|month|week|period|fiscal year)(?P<ended>(?=\s+end(?:ed|ing)\b))?(?P<ly>\s+(?:last\s+year|a\s+year\s+(?:ago|earlier)))?(?=[\s,.;'])"),
-    _p("year_period", rf"(?:the\s+)(?P<y>{_YEARNUM})\s+(?:(?P<ord>first|second|third|fourth)[- ])?(?:fiscal\s+)?(?P<unit>period|quarter)"),
+    _p("the_unit", r"(?:the\s+|(?P<lys>last\s+year's\s+))(?P<rel>latest\s+|(?:"
+                   r"(?:comparable|corresponding|same)\s+)?(?:year-earlier|year-ago)\s+|"
+                   r"comparable\s+|same\s+|corresponding\s+)?(?P<unit>quarter|year|month|"
+                   r"week|period|fiscal year)(?P<ended>(?=\s+end(?:ed|ing)\b))?(?P<ly>\s+"
+                   r"(?:last\s+year|a\s+year\s+(?:ago|earlier)))?(?=[\s,.;'])"),
+    _p("year_period", rf"(?:the\s+)(?P<y>{_YEARNUM})\s+(?:(?P<ord>first|second|third|"
+                      rf"fourth)[- ])?(?:fiscal\s+)?(?P<unit>period|quarter)"),
     _p("yearago_adj", r"(?P<w>year-earlier|year-ago)"),
     # TimeML: in "one year after he was killed" the signal "after" stays outside the
     # timex, a duration; "ago", "earlier" and "later" belong to the date.
-    _p("ago", rf"(?:(?:nearly|almost|about|more than|some|over|roughly|just|only)\s+)?(?P<n>{_NUMWORD})\s+(?P<unit>{_UNIT})s?(?:\s+or\s+so)?\s+(?P<dir>ago|earlier|later|from now|hence|afterwards?)"),
-    _p("following_day", r"(?:the\s+)?(?P<rel>following|next|previous|preceding|same|that)\s+(?P<unit>day|morning|evening|night|week|month|year)"),
-    _p("duration", rf"(?:(?P<lead>the\s+(?:past|last|next|previous|first|coming|following)|the\s+first|the|another|more\s+than|less\s+than|nearly|almost|about|over|some|at\s+least|up\s+to)\s+)?(?P<n>{_NUMWORD})(?:[- ]|\s+)(?:(?:trading|business|working)\s+)?(?P<unit>{_UNIT})s?(?P<half>\s+and\s+a\s+half)?(?:[- ]old|[- ]long)?"),
+    _p("ago", rf"(?:(?:nearly|almost|about|more than|some|over|roughly|just|only)\s+)?"
+              rf"(?P<n>{_NUMWORD})\s+(?P<unit>{_UNIT})s?(?:\s+or\s+so)?\s+(?P<dir>ago|"
+              rf"earlier|later|from now|hence|afterwards?)"),
+    _p("following_day", r"(?:the\s+)?(?P<rel>following|next|previous|preceding|same|that)"
+                        r"\s+(?P<unit>day|morning|evening|night|week|month|year)"),
+    _p("duration", rf"(?:(?P<lead>the\s+(?:past|last|next|previous|first|coming|"
+                   rf"following)|the\s+first|the|another|more\s+than|less\s+than|nearly|"
+                   rf"almost|about|over|some|at\s+least|up\s+to)\s+)?(?P<n>{_NUMWORD})"
+                   rf"(?:[- ]|\s+)(?:(?:trading|business|working)\s+)?(?P<unit>{_UNIT})s?"
+                   rf"(?P<half>\s+and\s+a\s+half)?(?:[- ]old|[- ]long)?"),
     _p("duration_bare", rf"(?:the\s+)?(?P<lead>past|last|next|recent|coming)\s+(?P<unit>{_UNIT})s"),
-    _p("set", rf"(?P<w>every|each|per|a)\s+(?P<unit>day|week|month|year|quarter|{_WEEKDAY}|morning|night|evening|{_MONTH})"),
+    _p("set", rf"(?P<w>every|each|per|a)\s+(?P<unit>day|week|month|year|quarter|"
+              rf"{_WEEKDAY}|morning|night|evening|{_MONTH})"),
     # "on Tuesdays", "Tuesday nights": every such day (TimeML SET)
-    _p("weekday_set", rf"(?P<wd>{_WEEKDAY})(?:s|\s+(?P<part>nights|mornings|evenings|afternoons))", 0),
+    _p("weekday_set", rf"(?P<wd>{_WEEKDAY})(?:s|\s+(?P<part>nights|mornings|evenings|"
+                      rf"afternoons))", 0),
     # "It's the second day of an offensive": the day the story is told
-    _p("nth_day", r"(?:(?<=\bis )|(?<='s ))(?P<w>the\s+(?:first|second|third|fourth|fifth|sixth|seventh|"
+    _p("nth_day", r"(?:(?<=\bis )|(?<='s ))(?P<w>the\s+(?:first|second|third|fourth|"
+                  r"fifth|sixth|seventh|"
                   r"eighth|ninth|tenth|\d{1,3}(?:st|nd|rd|th))\s+day)(?=\s+of\b)"),
     _p("ago_bare", r"(?P<unit>days|weeks|months|years|decades)\s+ago"),
     _p("set_adv", r"(?P<w>daily|weekly|monthly|annually|yearly|quarterly|hourly|nightly)"),
-    _p("clock", r"(?P<hh>[01]?\d|2[0-3])(?::(?P<mm>[0-5]\d))?\s*(?P<ap>a\.m\.|p\.m\.|am|pm)(?:\s+(?P<tz>(?-i:[A-Z]{2,4})\b))?"),
+    _p("clock", r"(?P<hh>[01]?\d|2[0-3])(?::(?P<mm>[0-5]\d))?\s*(?P<ap>a\.m\.|p\.m\.|am|"
+                r"pm)(?:\s+(?P<tz>(?-i:[A-Z]{2,4})\b))?"),
     _p("clock24", r"(?P<hh>[01]?\d|2[0-3]):(?P<mm>[0-5]\d)(?:\s+(?P<tz>GMT|UTC|EST|EDT|PST|PDT))"),
     _p("noon", r"(?P<w>noon|midday|midnight)"),
     _p("full_year", r"(?P<w>the\s+full\s+year)"),
-    _p("holiday", r"(?:(?P<rel>last|next|this)\s+)?(?P<h>Thanksgiving(?:\s+Day)?|Christmas(?:\s+(?:Day|Eve))?|New\s+Year's\s+(?:Day|Eve)|Independence\s+Day|Election\s+Day|Labor\s+Day|Memorial\s+Day|Veterans\s+Day|Halloween)", 0),
+    _p("holiday", r"(?:(?P<rel>last|next|this)\s+)?(?P<h>Thanksgiving(?:\s+Day)?|"
+                  r"Christmas(?:\s+(?:Day|Eve))?|New\s+Year's\s+(?:Day|Eve)|"
+                  r"Independence\s+Day|Election\s+Day|Labor\s+Day|Memorial\s+Day|"
+                  r"Veterans\s+Day|Halloween)", 0),
 ]
 
-_MONTH_ALONE_OK = re.compile(r"(?:\b(?:in|since|until|till|by|of|during|from|to|through|early|late|mid|last|next|this|before|after|between|and|a|the)\s+|-)$",
+_MONTH_ALONE_OK = re.compile(r"(?:\b(?:in|since|until|till|by|of|during|from|to|through|"
+                             r"early|late|mid|last|next|this|before|after|between|and|a|"
+                             r"the)\s+|-)$",
                              re.IGNORECASE)
-_NOT_YEAR_AFTER = re.compile(r"^\s*(?:%|percent|per cent|people|troops|dollars|tons|km|miles|feet|meters|members|points)", re.IGNORECASE)
-_NOT_YEAR_BEFORE = re.compile(r"(?:\$|#|No\.|number|Flight|flight|Room|room|Route|route|page|Resolution|resolution)\s*$")
+_NOT_YEAR_AFTER = re.compile(r"^\s*(?:%|percent|per cent|people|troops|dollars|tons|km|"
+                             r"miles|feet|meters|members|points)", re.IGNORECASE)
+_NOT_YEAR_BEFORE = re.compile(r"(?:\$|#|No\.|number|Flight|flight|Room|room|Route|route|"
+                              r"page|Resolution|resolution)\s*$")
 
 
 def _acceptable(rule: str, m: re.Match[str], text: str) -> bool:
@@ -123,9 +175,11 @@ def _acceptable(rule: str, m: re.Match[str], text: str) -> bool:
         if mon in ("May", "March") or len(mon) <= 4:
             return _MONTH_ALONE_OK.search(text[max(0, m.start() - 12):m.start()]) is not None
     if rule == "year":
-        if _NOT_YEAR_AFTER.match(text[m.end():m.end() + 12]) or _NOT_YEAR_BEFORE.search(text[max(0, m.start() - 12):m.start()]):
+        before = text[max(0, m.start() - 12):m.start()]
+        if _NOT_YEAR_AFTER.match(text[m.end():m.end() + 12]) or _NOT_YEAR_BEFORE.search(before):
             return False
-        if m.end() < len(text) and text[m.end()] in ",." and m.end() + 1 < len(text) and text[m.end() + 1].isdigit():
+        if (m.end() + 1 < len(text) and text[m.end()] in ",."
+                and text[m.end() + 1].isdigit()):
             return False
     if rule == "duration" and re.fullmatch(r"an?\s+second", s, re.IGNORECASE) \
             and re.match(r"\s+(?!of\b|or\b|and\b)[a-z]", text[m.end():m.end() + 3]):
@@ -138,7 +192,7 @@ def _acceptable(rule: str, m: re.Match[str], text: str) -> bool:
         return False
     if rule in ("duration", "set") and _is_rate(s, m, text):
         return False
-    if rule in ("duration", "ago", "duration_bare") and s.lower().startswith(("a ", "an ")) and rule == "duration":
+    if rule == "duration" and s.lower().startswith(("a ", "an ")):
         return True
     if rule == "ref" and s.lower() in ("then", "present", "once", "the time", "that time",
                                        "so far", "future", "to date"):
@@ -162,9 +216,11 @@ def _acceptable(rule: str, m: re.Match[str], text: str) -> bool:
         return False
     if rule == "season" and not (m.group("mod") or m.group("y")) \
             and not s.lower().startswith("the ") \
-            and not re.search(r"\b(?:this|last|next|the|in|during|since|until|by|of)\s+$", text[max(0, m.start() - 10):m.start()], re.IGNORECASE):
+            and not re.search(r"\b(?:this|last|next|the|in|during|since|until|by|of)\s+$",
+                              text[max(0, m.start() - 10):m.start()], re.IGNORECASE):
         return False
-    if rule == "duration" and re.match(r"[- ]old\b", text[m.end():m.end() + 5]) or s.lower().endswith("old"):
+    if rule == "duration" and re.match(r"[- ]old\b", text[m.end():m.end() + 5]) \
+            or s.lower().endswith("old"):
         return False
     if rule == "set_adv" and s.lower() in ("quarterly", "annually", "yearly"):
         return False
@@ -174,7 +230,8 @@ def _acceptable(rule: str, m: re.Match[str], text: str) -> bool:
     if rule == "set" and m.group("unit").lower().rstrip(".") in MONTHS \
             and m.group("w").lower() not in ("each", "every"):
         return False  # "a June agreement" is one June, not every June
-    if rule == "set" and m.group("w").lower() == "a" and m.group("unit").lower() in ("morning", "night", "evening"):
+    if rule == "set" and m.group("w").lower() == "a" \
+            and m.group("unit").lower() in ("morning", "night", "evening"):
         return False
     return True
 
@@ -196,7 +253,8 @@ def _is_title(rule: str, m: re.Match[str], text: str) -> bool:
 
 
 _RATE_BEFORE = re.compile(r"\b(?:\d[\d,.]*%?|million|billion|trillion|thousand|hundred|percent|"
-                          r"two|three|four|five|six|seven|eight|nine|ten|twelve|twenty|thirty|forty|fifty|dozen)"
+                          r"two|three|four|five|six|seven|eight|nine|ten|twelve|twenty|"
+                          r"thirty|forty|fifty|dozen)"
                           r"(?:\s+[a-z]+){0,2}\s+$", re.IGNORECASE)
 
 

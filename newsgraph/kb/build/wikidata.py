@@ -12,7 +12,7 @@ Two inputs are understood:
   positionLabel, country (a QID, ISO code or label), start, end and optionally
   personAltLabel ("|" or "," separated), countryLabel, iso3.
 
-The output is a YAML user KB file (see kbformat) that `KB.load` picks up when it lies
+The output is a YAML user KB file (see newsgraph.kb.userfile) that `KB.load` picks up when it lies
 in `NEWSGRAPH_KB_DIR` or is listed in `NEWSGRAPH_KB`.
 """
 
@@ -25,8 +25,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from ..errors import KBError
-from .kbformat import dump_yaml, role_of_title
+from ...errors import KBError
+from ..base import KnowledgeBase
+from ..userfile import dump_yaml, role_of_title
 
 SOURCE_DUMP = "Wikidata JSON dump"
 SOURCE_SPARQL = "Wikidata SPARQL result"
@@ -42,7 +43,7 @@ class ImportResult:
         return {"people": self.people}
 
 
-def import_file(path: str | Path, *, kb: Any = None) -> ImportResult:
+def import_file(path: str | Path, *, kb: KnowledgeBase | None = None) -> ImportResult:
     """Read a dump or SPARQL file; `kb` (a KB) maps country items to ISO codes."""
     path = Path(path)
     try:
@@ -64,7 +65,7 @@ def write_user_file(result: ImportResult, out: str | Path) -> Path:
         out.mkdir(parents=True, exist_ok=True)
         out = out / "wikidata.yaml"
     out.parent.mkdir(parents=True, exist_ok=True)
-    out.write_text("# Imported by `newsgraph kb import`; a user KB file (see kbformat).\n"
+    out.write_text("# Imported by `newsgraph kb import`; a user KB file (see newsgraph.kb.userfile).\n"
                    + dump_yaml(result.as_user_file()), encoding="utf-8")
     return out
 
@@ -133,7 +134,7 @@ class _Countries:
              "Q227": "AZE", "Q796": "IRQ", "Q858": "SYR", "Q822": "LBN", "Q810": "JOR",
              "Q889": "AFG", "Q846": "QAT", "Q878": "ARE", "Q842": "OMN", "Q817": "KWT"}
 
-    def __init__(self, kb: Any, labels: dict[str, str]) -> None:
+    def __init__(self, kb: KnowledgeBase | None, labels: dict[str, str]) -> None:
         self.kb = kb
         self.labels = labels
 
@@ -152,7 +153,7 @@ class _Countries:
         return None
 
 
-def _from_dump(items: Iterator[dict[str, Any]], *, kb: Any, origin: Path) -> ImportResult:
+def _from_dump(items: Iterator[dict[str, Any]], *, kb: KnowledgeBase | None, origin: Path) -> ImportResult:
     items = list(items)
     labels = {i["id"]: _label(i) or i["id"] for i in items}
     position_country = {i["id"]: (_claim_ids(i, "P17") or _claim_ids(i, "P1001") or [None])[0]
@@ -207,7 +208,7 @@ def _person(qid: str, name: str, aliases: list[str], country: str | None, source
     return person
 
 
-def _from_sparql(data: dict[str, Any], *, kb: Any, origin: Path) -> ImportResult:
+def _from_sparql(data: dict[str, Any], *, kb: KnowledgeBase | None, origin: Path) -> ImportResult:
     bindings = data.get("results", {}).get("bindings")
     if not isinstance(bindings, list):
         raise KBError(f"{origin}: SPARQL result without results.bindings")

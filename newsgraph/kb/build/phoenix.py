@@ -1,5 +1,5 @@
 """Build helpers for the older, name-keyed sources: CountryInfo leaders, Archigos,
-Phoenix/PETRARCH2 actor and agent dictionaries (used by kbbuild only)."""
+Phoenix/PETRARCH2 actor and agent dictionaries (used by the builder only)."""
 
 from __future__ import annotations
 
@@ -9,10 +9,10 @@ from collections import defaultdict
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from .kbformat import norm, role_of_title, slug
+from ..userfile import norm, role_of_title, slug
 
 if TYPE_CHECKING:
-    from .kbbuild import Builder
+    from .builder import Builder
 
 SRC_CINFO_LEADERS = "CountryInfo leaders by role (Parus Analytics)"
 SRC_ARCHIGOS = "Archigos 4.1 (Goemans, Gleditsch and Chiozza)"

@@ -1,6 +1,6 @@
 """Build the bundled knowledge base (newsgraph/data/kb/*.jsonl) from the raw sources.
 
-    python -m newsgraph.actors.kbbuild --sources ../shared/kb_sources
+    python -m newsgraph.kb.build --sources ../shared/kb_sources
 
 Reads the folders described in kb_sources/README.md plus the hand-curated facts in
 newsgraph/data/kb/curated.yaml (same format as a user KB file, every row with its
@@ -23,10 +23,10 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
-from .kbformat import Patch, date_ceil, date_floor, norm, read_user_file, role_of_title
-from .kbphoenix import add_archigos, add_countryinfo_leaders, add_phoenix, read_sectors
+from ..userfile import Patch, date_ceil, date_floor, norm, read_user_file, role_of_title
+from .phoenix import add_archigos, add_countryinfo_leaders, add_phoenix, read_sectors
 
-DATA_DIR = Path(__file__).resolve().parent.parent / "data" / "kb"
+DATA_DIR = Path(__file__).resolve().parents[2] / "data" / "kb"
 
 SRC_MLEDOZE = "mledoze/countries (ODbL 1.0)"
 SRC_NGEC = "ngec countries.csv"
@@ -449,7 +449,7 @@ def build(sources: Path, *, out: Path = DATA_DIR, curated: Path | None = None) -
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m newsgraph.actors.kbbuild",
+    parser = argparse.ArgumentParser(prog="python -m newsgraph.kb.build",
                                      description=__doc__.split("\n\n")[0])
     parser.add_argument("--sources", type=Path, required=True,
                         help="the kb_sources folder (../shared/kb_sources)")
@@ -459,6 +459,3 @@ def main(argv: list[str] | None = None) -> int:
     print(" ".join(f"{k}={v}" for k, v in counts.items()), file=sys.stderr)
     return 0
 
-
-if __name__ == "__main__":
-    raise SystemExit(main())

@@ -6,10 +6,11 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from .kbformat import norm
+from .userfile import norm
 
 if TYPE_CHECKING:
-    from .kb import KB, Entity
+    from .base import KB
+    from .records import Entity
 
 # code -> (label, sector, phrases naming the body once the country words are removed)
 GENERIC_BODIES: dict[str, tuple[str, str, tuple[str, ...]]] = {
@@ -58,7 +59,7 @@ class BodyMaker:
         return self.make(iso, code)
 
     def make(self, iso3: str, code: str) -> Entity | None:
-        from .kb import Entity
+        from .records import Entity
 
         stored = self.kb.entity(f"{iso3}:{code}")
         if stored is not None:

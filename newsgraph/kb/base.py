@@ -1,69 +1,21 @@
-"""The knowledge base: countries, places, people with their offices and terms,
-organizations with members, government bodies, recurring summits.
-
-INTERFACE CONTRACT (other stages rely on exactly these names; the KB helper
-implements them; bodies marked TODO are to be written):
-
-- `KB.load(*, overrides=())` -> KB: the bundled data files in newsgraph/data/kb/ plus
-  user override files (YAML or CSV). Cached per process for the same overrides.
-- `kb.country(text)` -> Country | None: by ISO alpha-3/alpha-2 code, common/official
-  name, alternate spelling ("Türkiye", "Turkey", "Britain", "UK"), demonym / adjective
-  ("Russian", "Iranian", "British"), case-insensitive.
-- `kb.capital_of(text)` -> Country | None: "Moscow" -> RUS, "Tehran" -> IRN (for
-  metonymy: the resolver decides whether a capital is a place or a government).
-- `kb.place(text)` -> Place | None: a city/capital/province with its country
-  ("Tianjin" -> CHN, "Samarkand" -> UZB, "Astana" -> KAZ, "Ashgabat" -> TKM).
-- `kb.lookup(text)` -> list[Entity]: people, organizations, government bodies whose
-  name or alias matches `text` exactly after normalization (case, accents, hyphens,
-  "Ibrahim"/"Ebrahim" style variants are the fuzzy step's job). Single surnames
-  ("Putin") match people whose last name it is; the resolver disambiguates by date.
-- `kb.fuzzy(text, *, kinds=None, limit=5)` -> list[tuple[Entity, float]]: rapidfuzz
-  matches (score 0-100) over names and aliases.
-- `kb.entity(id)` -> Entity | None.
-- `kb.holders(country, role, on)` -> list[Term]: who held `role` in `country` (ISO
-  alpha-3) on date `on` (YYYY-MM-DD). Roles: "head_of_state", "head_of_government",
-  "president", "prime_minister", "foreign_minister", "supreme_leader", "king", ...
-  Acting holders included (Term.acting True).
-- `kb.terms(person_id)` -> list[Term]: every office the person held, with dates.
-- `kb.summits(*, org=None, city=None, country=None, year=None)` -> list[Summit]:
-  recurring summits ("SCO", "BRICS", "G20", "G7", ...) with start/end dates and host.
-- `kb.org(text)` -> Entity | None: organizations by name or acronym ("SCO",
-  "Shanghai Cooperation Organization", "EAEU", "Eurasian Economic Union", "BRICS").
-- `kb.body(text, *, country=None)` -> Entity | None: government bodies ("the
-  Kremlin" -> Russian presidency, "the White House", "foreign ministry" of a country).
-- `kb.sector_of_role(word)` -> str | None: "president" -> "GOV", "army" -> "MIL",
-  "rebels" -> "REB" (from Phoenix agents).
-- `kb.sources()` -> list[dict]: the data sources with license and attribution.
-
-Every Entity/Term/Summit carries `source` naming where the fact came from.
-
-Where the KB comes from: the bundled files in newsgraph/data/kb/ (built by
-`python -m newsgraph.actors.kbbuild`), then every *.yaml/*.csv in the folder named by
-`NEWSGRAPH_KB_DIR`, then the files listed in `NEWSGRAPH_KB` (colon-separated), then
-the `overrides` passed to `KB.load`; later files win. The file format is described in
-newsgraph/actors/kbformat.py (and `newsgraph kb --help`).
-"""
-
 from __future__ import annotations
 
 import json
 import os
 import re
-from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import MISSING, dataclass, field, fields, replace
 from functools import cache, cached_property
 from pathlib import Path
 from typing import Any
 
+from .. import settings
 from ..errors import KBError
-from ..model import Actor
-from .kbbodies import BodyMaker
-from .kbformat import Patch, canon_role, date_ceil, date_floor, norm, read_user_file
+from .index import Index, contains, overlaps, span
+from .records import Country, Entity, Place, Summit, Term
+from .userfile import Patch, canon_role, norm, read_user_file
 
 DATA_DIR = Path(__file__).resolve().parent.parent / "data" / "kb"
-ENV_FILES = "NEWSGRAPH_KB"
-ENV_DIR = "NEWSGRAPH_KB_DIR"
 # Roles that make someone head of state / of government, most specific first: the
 # first role with a holder on the date answers ("supreme_leader" for Iran, whose
 # president heads the government; a president answers both where there is no PM).
@@ -78,72 +30,8 @@ HEAD_ROLES = {
 FUZZY_CUTOFF = 80.0
 
 
-@dataclass(frozen=True)
-class Country:
-    iso3: str
-    name: str  # common English name ("Iran", "Russia", "United Kingdom")
-    iso2: str | None = None
-    qid: str | None = None
-    capital: str | None = None
-    demonyms: tuple[str, ...] = ()
-    aliases: tuple[str, ...] = ()
-    source: str = ""
 
-    def actor(self) -> Actor:
-        return Actor(id=self.iso3, name=self.name, kind="country", country=self.iso3,
-                     sector=None)
-
-
-@dataclass(frozen=True)
-class Place:
-    name: str
-    country: str  # ISO alpha-3
-    kind: str = "city"  # city | capital | region
-    source: str = ""
-
-
-@dataclass(frozen=True)
-class Entity:
-    id: str  # Wikidata QID where known, else a stable local id
-    name: str  # canonical English name
-    kind: str  # person | organization | group | body
-    country: str | None = None
-    sector: str | None = None
-    aliases: tuple[str, ...] = ()
-    members: tuple[str, ...] = ()  # for organizations: ISO alpha-3 codes
-    source: str = ""
-
-    def actor(self) -> Actor:
-        kind = "organization" if self.kind == "body" else self.kind
-        return Actor(id=self.id, name=self.name, kind=kind, country=self.country,
-                     sector=self.sector)
-
-
-@dataclass(frozen=True)
-class Term:
-    person_id: str
-    person_name: str
-    country: str  # ISO alpha-3 (or an org id for heads of organizations)
-    role: str
-    start: str | None  # YYYY-MM-DD (or YYYY-MM / YYYY when only that is known)
-    end: str | None  # None = still in office (as far as the KB knows)
-    acting: bool = False
-    source: str = ""
-
-
-@dataclass(frozen=True)
-class Summit:
-    org: str  # "SCO", "BRICS", "G20", ...
-    name: str  # "SCO summit"
-    start: str  # YYYY-MM-DD
-    end: str  # YYYY-MM-DD
-    city: str | None = None
-    country: str | None = None  # ISO alpha-3
-    verified: bool = False
-    source: str = ""
-
-
-_CACHE: dict[tuple[Any, ...], KB] = {}
+_CACHE: dict[tuple[Any, ...], KnowledgeBase] = {}
 
 
 def _read_jsonl(path: Path) -> list[dict[str, Any]]:
@@ -171,24 +59,24 @@ def _make(cls: type, row: dict[str, Any]) -> Any:
     return cls(**args)
 
 
-def _span(start: str | None, end: str | None) -> tuple[str, str]:
-    return (date_floor(start) if start else "0000-01-01",
-            date_ceil(end) if end else "9999-12-31")
-
 
 def _user_files(overrides: Iterable[str | os.PathLike[str]]) -> list[Path]:
+    """The user KB files in the order they apply: the kb_dir folder's, the kb setting's
+    ($NEWSGRAPH_KB), then `overrides`."""
     files: list[Path] = []
-    folder = os.environ.get(ENV_DIR)
-    if folder and Path(folder).is_dir():
+    folder = settings.get("kb_dir")
+    if folder is not None and Path(folder).is_dir():
         files += sorted(p for p in Path(folder).iterdir()
                         if p.suffix.lower() in {".yaml", ".yml", ".csv"})
-    files += [Path(p) for p in os.environ.get(ENV_FILES, "").split(os.pathsep) if p]
+    files += list(settings.get("kb"))
     files += [Path(p) for p in overrides]
     return files
 
 
 @dataclass
-class KB:
+class KnowledgeBase:
+    """The knowledge base (see the package docstring for the interface)."""
+
     countries: list[Country] = field(default_factory=list)
     places: list[Place] = field(default_factory=list)
     entities: list[Entity] = field(default_factory=list)
@@ -202,7 +90,7 @@ class KB:
     # -- loading ----------------------------------------------------------------------
 
     @classmethod
-    def load(cls, *, overrides: object = ()) -> KB:
+    def load(cls, *, overrides: object = ()) -> KnowledgeBase:
         """The bundled KB plus user files (NEWSGRAPH_KB_DIR, NEWSGRAPH_KB, `overrides`:
         a path or a list of paths). Cached per process per set of files."""
         if isinstance(overrides, (str, os.PathLike)):
@@ -220,12 +108,12 @@ class KB:
         return _CACHE[key]
 
     @classmethod
-    def bundled(cls, *, data_dir: Path = DATA_DIR) -> KB:
+    def bundled(cls, *, data_dir: Path = DATA_DIR) -> KnowledgeBase:
         key = ("bundled", str(data_dir))
         if key not in _CACHE:
             if not (data_dir / "entities.jsonl").exists():
                 raise KBError(f"{data_dir}: bundled knowledge base missing (run "
-                              f"python -m newsgraph.actors.kbbuild --sources ...)")
+                              f"python -m newsgraph.kb.build --sources ...)")
             sectors = {}
             for line in (data_dir / "sectors.tsv").read_text("utf-8").splitlines():
                 word, _, sector = line.partition("\t")
@@ -257,14 +145,14 @@ class KB:
                 sectors_=sectors, sources_=sources)
         return _CACHE[key]
 
-    def copy(self) -> KB:
-        return KB(countries=list(self.countries), places=list(self.places),
+    def copy(self) -> KnowledgeBase:
+        return KnowledgeBase(countries=list(self.countries), places=list(self.places),
                   entities=list(self.entities), terms_=list(self.terms_),
                   summits_=list(self.summits_), sectors_=dict(self.sectors_),
                   sources_=list(self.sources_), files=self.files, keys=dict(self.keys))
 
     def apply(self, patch: Patch) -> None:
-        """Merge one user KB file (see kbformat) into this KB."""
+        """Merge one user KB file (see userfile.py) into this KB."""
         self._apply_countries(patch)
         by_id = {e.id: i for i, e in enumerate(self.entities)}
         for row in patch.entities:
@@ -297,10 +185,10 @@ class KB:
             term = _make(Term, row)
             if term.person_id in by_id:
                 term = replace(term, person_name=self.entities[by_id[term.person_id]].name)
-            new = _span(term.start, term.end)
+            new = span(term.start, term.end)
             self.terms_ = [t for t in self.terms_ if not (
                 t.person_id == term.person_id and t.role == term.role
-                and t.country == term.country and _overlaps(_span(t.start, t.end), new))]
+                and t.country == term.country and overlaps(span(t.start, t.end), new))]
             self.terms_.append(term)
         for row in patch.summits:
             summit = _make(Summit, row)
@@ -335,8 +223,8 @@ class KB:
     # -- indexes (built on first use) -------------------------------------------------
 
     @cached_property
-    def _ix(self) -> _Index:
-        return _Index(self)
+    def _ix(self) -> Index:
+        return Index(self)
 
     # -- queries ----------------------------------------------------------------------
 
@@ -348,7 +236,7 @@ class KB:
         if len(key.replace(" ", "")) <= 3 and not re.sub(r"[^A-Za-z]", "", text).isupper():
             return None  # "us", "in", "no" are words, not country codes
         found = self._ix.country.get(key)
-        return self.countries[found] if found is not None else None
+        return self._ix.demonym_state(key, found)
 
     def capital_of(self, text: str) -> Country | None:
         for place in self._ix.places.get(norm(text), []):
@@ -366,6 +254,11 @@ class KB:
         if not hits and key and " " not in key:
             hits = self._ix.surnames.get(key, [])
         return [self.entities[i] for i in hits]
+
+    def fuzzy_person(self, text: str) -> tuple[Entity, ...]:
+        """People whose name is a spelling variant of `text` ("Ibrahim Raisi" for
+        "Ebrahim Raisi"), surnames agreeing too; memoized per KB."""
+        return self._ix.fuzzy_person(text)
 
     def fuzzy(self, text: str, *, kinds: tuple[str, ...] | None = None,
               limit: int = 5) -> list[tuple[Entity, float]]:
@@ -398,7 +291,7 @@ class KB:
         role = canon_role(role)
         for candidate in HEAD_ROLES.get(role, (role,)):
             found = [t for t in self._ix.terms_by_office.get((country, candidate), [])
-                     if _contains(_span(t.start, t.end), on)]
+                     if contains(span(t.start, t.end), on)]
             if found:
                 # Exact dates first (a year-only term is less sure to cover the day),
                 # then the latest added: a user file's correction before the bundled row.
@@ -426,6 +319,12 @@ class KB:
         hits = [e for e in self.lookup(text) if e.kind == "organization"]
         return min(hits, key=lambda e: not e.id.startswith("ORG:")) if hits else None
 
+    def organization(self, text: str) -> Entity | None:
+        """An organization by name or acronym, else a body or group of that name
+        ("SCO", "the Taliban", "the Kremlin")."""
+        return self.org(text) or next(
+            (e for e in self.lookup(text) if e.kind in ("organization", "body", "group")), None)
+
     def body(self, text: str, *, country: str | None = None) -> Entity | None:
         return self._ix.bodies.find(text, country=country)
 
@@ -451,83 +350,4 @@ def _singular(word: str) -> str:
     return word[:-1] if word.endswith("s") and not word.endswith("ss") else word
 
 
-def _overlaps(a: tuple[str, str], b: tuple[str, str]) -> bool:
-    return a[0] <= b[1] and b[0] <= a[1]
-
-
-def _contains(span: tuple[str, str], on: str) -> bool:
-    return span[0] <= date_floor(on) and date_ceil(on) <= span[1] or (
-        len(on) < 10 and _overlaps(span, (date_floor(on), date_ceil(on))))
-
-
-class _Index:
-    """Lookup tables over a KB's lists, built once per KB on first query."""
-
-    def __init__(self, kb: KB) -> None:
-        self.kb = kb
-        self.country: dict[str, int] = {}
-        for field_name in ("iso3", "iso2", "name", "aliases", "demonyms"):
-            for i, c in enumerate(kb.countries):
-                value = getattr(c, field_name)
-                for v in (value if isinstance(value, tuple) else [value]):
-                    if v:
-                        self.country.setdefault(norm(v), i)
-        self.places: dict[str, list[Place]] = defaultdict(list)
-        order = {"capital": 0, "city": 1, "region": 2}
-        for p in sorted(kb.places, key=lambda p: order.get(p.kind, 3)):
-            self.places[norm(p.name)].append(p)
-        self.by_id = {e.id: i for i, e in enumerate(kb.entities)}
-        self.terms_by_person: dict[str, list[Term]] = defaultdict(list)
-        self.terms_by_office: dict[tuple[str, str], list[Term]] = defaultdict(list)
-        last_start: dict[str, str] = {}
-        for t in kb.terms_:
-            self.terms_by_person[t.person_id].append(t)
-            self.terms_by_office[(t.country, t.role)].append(t)
-            last_start[t.person_id] = max(last_start.get(t.person_id, ""), t.start or "0")
-        # People in office recently first, then entities with a QID, then the rest.
-        self.rank = [(-int((last_start.get(e.id) or "0")[:4]),
-                      not e.id.startswith(("Q", "ORG:")), i)
-                     for i, e in enumerate(kb.entities)]
-        self.names: dict[str, list[int]] = defaultdict(list)
-        surnames: dict[str, dict[int, None]] = defaultdict(dict)
-        for i in sorted(range(len(kb.entities)), key=self.rank.__getitem__):
-            e = kb.entities[i]
-            keys = kb.keys.get(e.id) or dict.fromkeys(norm(n) for n in (e.name, *e.aliases))
-            for key in keys:
-                if key:
-                    self.names[key].append(i)
-            if e.kind == "person":
-                for key in keys:
-                    if " " in key:
-                        last = key.rsplit(" ", 1)[1]
-                        if len(last) > 2:
-                            surnames[last][i] = None
-        self.surnames = {k: list(v) for k, v in surnames.items()}
-        self.choices = list(self.names)
-        # token_sort_ratio is ratio over token-sorted strings: sort the choices once here
-        # instead of on every comparison of every query (5x faster lookups)
-        self.sorted_choices = [" ".join(sorted(c.split())) for c in self.choices]
-        self.choice_owner = [self.names[c] for c in self.choices]
-        self.bodies = BodyMaker(kb)
-        self.title_words = {w for w in ("president", "presidents", "minister", "foreign",
-                                        "prime", "secretary", "state", "supreme", "leader",
-                                        "acting", "counterpart", "his", "her", "their",
-                                        "spokesman", "spokesperson", "spokeswoman",
-                                        "chancellor", "king", "queen", "former", "deputy",
-                                        "vice", "ayatollah", "mr", "mrs", "ms", "dr",
-                                        "general", "gen", "ministry", "of", "affairs")}
-        self.title_words |= {norm(d) for c in kb.countries for d in c.demonyms}
-
-    def strip_titles(self, key: str) -> str:
-        """"iranian president ibrahim raisi" -> "ibrahim raisi"."""
-        tokens = key.split()
-        while len(tokens) > 1 and (tokens[0] in self.title_words
-                                   or tokens[0] in self.country):
-            tokens.pop(0)
-        return " ".join(tokens)
-
-    def org_acronym(self, text: str) -> str:
-        org = self.kb.org(text)
-        if org is not None and org.id.startswith("ORG:"):
-            return norm(org.id[4:])
-        return norm(text)
+KB = KnowledgeBase  # the short name used across the code base
