@@ -153,12 +153,13 @@ def test_bad_input_is_one_clear_error(spark, tmp_path):
 def test_date_windows_merge_as_the_whole_block(kb):
     """Cutting a block into date windows changes nothing: random dense mentions (few
     actors, exact days, months, weeks, undated parts of meetings, near-copies) merged
-    window by window give the events the merge gives over the whole block."""
+    window by window give the events (ids, sources, parties) that merging the whole
+    block at once gives."""
     import random
 
-    from newsgraph.crossdoc.merge import MentionView, merge_mentions
+    from newsgraph.crossdoc.merge import MentionView
     from newsgraph.model import Interval, Location
-    from newsgraph.spark.blocking import MentionRecord, merge_block, windows
+    from newsgraph.spark.blocking import MentionRecord, merge_block, merge_window, windows
 
     rng = random.Random(3)
     people = ["Q7747", "Q15031", "Q39259"]
@@ -183,9 +184,10 @@ def test_date_windows_merge_as_the_whole_block(kb):
             records.append(MentionRecord(view=view, order=order, seq=seq, origin=origin,
                                          actors=[(a, "actor", a) for a in actors]))
     assert len(windows(records)) > 1  # the test cuts something
-    whole = merge_mentions([r.view for r in records], kb=kb,
-                           duplicates={r.view.doc_id: r.origin for r in records
-                                       if r.origin != r.view.doc_id})
+    whole = merge_window(records, kb=kb, taken=set())
     by_windows = merge_block(records, kb=kb)
-    assert sorted((e.id, tuple(e.mention_ids)) for e in whole) == \
-        sorted((e.event[0], tuple(m for _, m in e.sources)) for e in by_windows)
+    assert len(whole) < len(records)  # mentions did merge
+    assert sorted((e.event.id, tuple(e.event.mention_ids), tuple(sorted(e.parties)))
+                  for e in whole) == \
+        sorted((e.event[0], tuple(m for _, m in e.sources),
+                tuple((a, r) for _, a, r in e.actors)) for e in by_windows)
