@@ -15,6 +15,8 @@
    per article, among 300 actors over five years: seconds to store and merge them
    through `Store.ingest`, and to merge them in blocks as the Spark job does.
 4. A plot of 2 and 3: bench/results/scale.png.
+5. Where the time goes: CPU ms per article of each stage on the allsides sample, and
+   the stages after the parse as a share of the parse.
 
 Sizes are parameters (environment): NEWSGRAPH_SCALE_SAMPLE (default 100),
 NEWSGRAPH_SCALE_SIZES (default "200,1000"), NEWSGRAPH_SCALE_MENTIONS (default
@@ -154,6 +156,31 @@ def _throughput(label: str, path: Path, figures: dict[str, Any]) -> None:
                     got[mode]["steady_per_s"] / got["parse"]["steady_per_s"], 3)
 
 
+def _stage_profile(pipeline: Any, path: Path, figures: dict[str, Any]) -> None:
+    """CPU seconds per article of each stage (this process, the parse as `nlp.pipe`
+    batches): where the time goes after the parse."""
+    from newsgraph.read import iter_articles
+    from newsgraph.stages import STAGES
+
+    articles = [a for a in iter_articles([str(path)]) if not isinstance(a, Exception)]
+    ctx = pipeline.context()
+    for stage in STAGES:
+        t0 = time.process_time()
+        if stage.batched_parse:
+            docs = ctx.nlp.pipe([a.text for a in articles], batch_size=16)
+            for a, doc in zip(articles, docs, strict=True):
+                a.doc = doc
+        else:
+            for a in articles:
+                stage.fn(a, ctx=ctx)
+        figures[f"stage_{stage.name}_ms_per_article"] = round(
+            1000 * (time.process_time() - t0) / max(1, len(articles)), 1)
+    parse = figures["stage_parse_ms_per_article"]
+    after = sum(figures[f"stage_{s.name}_ms_per_article"] for s in STAGES
+                if s.name not in ("parse", "clean"))
+    figures["stages_after_parse_vs_parse"] = round(after / parse, 3) if parse else 0.0
+
+
 # -- merge and store cost -----------------------------------------------------------
 
 
@@ -275,6 +302,7 @@ def run(shared: Path, *, pipeline: Any) -> dict[str, float | int | str]:
         source = shared / "corpus" / "allsides_ir" / "articles.jsonl"
         with source.open(encoding="utf-8") as f:
             real.write_text("".join(islice(f, sample)), encoding="utf-8")
+        _stage_profile(pipeline, real, figures)
         _throughput("allsides", real, figures)
         _throughput("generated", _templates.write(tmp / "generated.jsonl", sample), figures)
         for n in sizes:
