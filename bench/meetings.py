@@ -41,7 +41,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    from newsgraph.actors.kb import KB
+    from newsgraph.kb import KB
 
 NAME = "meetings"
 # Set a bit under the figures measured when they were last raised; they only go up.
@@ -322,9 +322,11 @@ def prepare(shared: Path, *, pipeline: Any, tmp: Path) -> Run:
 
 
 def timeline_rows(store: Any, *, min_confidence: float | None = None) -> list[dict[str, Any]]:
+    from newsgraph.store import queries
+
     if min_confidence is None:
-        return store.timeline(type="CONSULT")
-    return store.timeline(type="CONSULT", min_confidence=min_confidence)
+        return queries.timeline(store, type="CONSULT")
+    return queries.timeline(store, type="CONSULT", min_confidence=min_confidence)
 
 
 def pr_curve(run: Run, store: Any, indexes: set[int], doc_index: dict[str, int],

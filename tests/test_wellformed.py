@@ -16,6 +16,7 @@ from newsgraph.crossdoc.merge import MentionView, merge_mentions
 from newsgraph.events import sides, when
 from newsgraph.events.confidence import combine
 from newsgraph.model import Actor, Event, Interval, Location
+from newsgraph.store import queries
 
 LEE = Actor("L:lee", "Minho Lee", "person", "KOR", "GOV")
 KOREA = Actor("KOR", "South Korea", "country", "KOR")
@@ -138,7 +139,7 @@ def test_store_merges_like_merge_mentions(tmp_path):
         second.recipient = [RAISI, iran]
         second.mode = "host"
         db.ingest(make_article(t2, source="b.txt", events=[second]))
-        [event] = db.timeline(min_confidence=0)
+        [event] = queries.timeline(db, min_confidence=0)
         assert event["documents"] == 2
 
 
@@ -154,7 +155,7 @@ def test_every_stored_event_has_a_confidence(tmp_path):
     with store_mod.open(tmp_path / "c.db") as db:
         db.ingest(make_article(text, events=[meeting(text, recipient=RAISI, place="Tehran",
                                                      country="IRN", date="2022-07-19")]))
-        [event] = db.timeline(min_confidence=0)
+        [event] = queries.timeline(db, min_confidence=0)
         assert 0.0 < event["confidence"] <= 1.0
 
 

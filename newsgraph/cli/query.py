@@ -62,7 +62,7 @@ def _event_command(name: str, doc: str, query: Callable[..., list[dict[str, Any]
                 since: str | None, until: str | None, min_confidence: float | None,
                 show_all: bool, fmt: str) -> None:
         if show_all and min_confidence is not None:
-            raise UsageError("--all", "give --all or --min-confidence, not both")
+            raise UsageError("--all and --min-confidence", "give one of them, not both")
         threshold = 0.0 if show_all else (
             DEFAULT_MIN_CONFIDENCE if min_confidence is None else min_confidence)
         names = [validate.name(a, param="--actor") for a in actors]
