@@ -148,3 +148,46 @@ def test_bad_input_is_one_clear_error(spark, tmp_path):
     (tmp_path / "notes.csv").write_text("a,b\n")
     with pytest.raises(job.SparkJobError, match="no .jsonl, .warc or .parquet"):
         job.run(str(tmp_path / "notes.csv"), str(tmp_path / "o"), spark=spark)
+
+
+def test_date_windows_merge_as_the_whole_block(kb):
+    """Cutting a block into date windows changes nothing: random dense mentions (few
+    actors, exact days, months, weeks, undated parts of meetings, near-copies) merged
+    window by window give the events (ids, sources, parties) that merging the whole
+    block at once gives."""
+    import random
+
+    from newsgraph.crossdoc.merge import MentionView
+    from newsgraph.model import Interval, Location
+    from newsgraph.spark.blocking import MentionRecord, merge_block, merge_window, windows
+
+    rng = random.Random(3)
+    people = ["Q7747", "Q15031", "Q39259"]
+    records = []
+    for order in range(300):
+        doc = f"d{order}"
+        origin = f"d{order - 1}" if order % 17 == 0 and order else doc
+        for seq in range(rng.randint(1, 4)):
+            kind = rng.random()
+            day = f"2024-{rng.randint(1, 3):02d}-{rng.randint(1, 28):02d}"
+            date, precision, interval = (day, "day", None) if kind < 0.6 else \
+                (day[:7], "month", None) if kind < 0.7 else \
+                (None, None, Interval(day, day[:8] + "28")) if kind < 0.8 else \
+                (None, None, None)
+            actors = tuple(rng.sample(people, 2 if kind < 0.8 else rng.randint(1, 2)))
+            view = MentionView(id=f"em{order}_{seq}", doc_id=doc, type="CONSULT",
+                               mode=rng.choice(["meet", "talks", None]), status="reported",
+                               actor_ids=actors[:1], recipient_ids=actors[1:], date=date,
+                               precision=precision, interval=interval,
+                               location=Location(rng.choice(["Moscow", "Sochi"]), "RUS")
+                               if rng.random() < 0.4 else None)
+            records.append(MentionRecord(view=view, order=order, seq=seq, origin=origin,
+                                         actors=[(a, "actor", a) for a in actors]))
+    assert len(windows(records)) > 1  # the test cuts something
+    whole = merge_window(records, kb=kb, taken=set())
+    by_windows = merge_block(records, kb=kb)
+    assert len(whole) < len(records)  # mentions did merge
+    assert sorted((e.event.id, tuple(e.event.mention_ids), tuple(sorted(e.parties)))
+                  for e in whole) == \
+        sorted((e.event[0], tuple(m for _, m in e.sources),
+                tuple((a, r) for _, a, r in e.actors)) for e in by_windows)

@@ -39,6 +39,7 @@ from newsgraph.spark.blocking import (
     block_edges,
     mention_record,
     merge_block,
+    party_buckets,
 )
 from newsgraph.spark.extract import ACTORS, ERRORS, Input, extract_partition, pipeline
 
@@ -63,7 +64,12 @@ def session(master: str | None = None, *, config: dict[str, str] | None = None) 
         builder = builder.master(master)
     for key, value in (config or {}).items():
         builder = builder.config(key, value)
-    return builder.getOrCreate()
+    try:
+        return builder.getOrCreate()
+    except Exception as e:  # noqa: BLE001 - no Java, a bad master URL: one clear line
+        first = (str(e).strip().splitlines() or [type(e).__name__])[0]
+        raise SparkJobError(f"cannot start Spark (Java 17 installed? JAVA_HOME? "
+                            f"--master {master or 'default'}): {first}") from e
 
 
 # -- input --------------------------------------------------------------------------
@@ -313,8 +319,11 @@ def _events(mentions: Any, mention_actors: Any, actors: Any, origins: Any,
 
     records = (mentions.map(lambda r: (r[3][0], (r[1], r[2], r[3])))
                .leftOuterJoin(named).map(record).persist())
-    edges = (records.keyBy(lambda m: (m.view.type, m.origin)).groupByKey()
-             .flatMap(lambda kv: block_edges(kv[1])).distinct().collect())
+    by_article = (records.keyBy(lambda m: (m.view.type, m.origin)).groupByKey()
+                  .flatMap(lambda kv: block_edges(kv[1])))
+    by_party = (records.flatMap(lambda m: [(b, m.group) for b in party_buckets(m.group)])
+                .distinct().groupByKey().flatMap(lambda kv: _chain(sorted(kv[1]))))
+    edges = by_article.union(by_party).distinct().collect()
     blocks = mentions.context.broadcast(_components(edges))
 
     def merged(kv: tuple[Any, Iterable[MentionRecord]]) -> list[EventRows]:
@@ -322,6 +331,11 @@ def _events(mentions: Any, mention_actors: Any, actors: Any, origins: Any,
 
     return (records.keyBy(lambda m: blocks.value.get(m.group, m.group)).groupByKey()
             .flatMap(merged))
+
+
+def _chain(groups: list[Any]) -> Iterator[tuple[Any, Any]]:
+    for g in groups[1:]:
+        yield groups[0], g
 
 
 def _components(edges: list[tuple[Any, Any]]) -> dict[Any, Any]:
