@@ -4,11 +4,14 @@ from __future__ import annotations
 
 import ipaddress
 import socket
-from typing import Any
+from typing import TYPE_CHECKING
 
 import click
 
 from ..errors import NewsgraphError, StoreError
+
+if TYPE_CHECKING:
+    from ..actors.kb import KB
 
 
 def _is_loopback(host: str) -> bool:
@@ -20,7 +23,7 @@ def _is_loopback(host: str) -> bool:
         return False
 
 
-def _load_kb() -> Any:
+def _load_kb() -> KB | None:
     try:
         from ..actors.kb import KB
 

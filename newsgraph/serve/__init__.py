@@ -12,7 +12,12 @@ import os
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from fastapi import FastAPI
+
+    from ..actors.kb import KB
 
 __all__ = ["create_app", "run"]
 
@@ -20,7 +25,7 @@ STATIC = Path(__file__).resolve().parent / "static"
 
 
 def create_app(db: str | os.PathLike[str], *, ingest_token: str | None = None,
-               kb: Any = None) -> Any:
+               kb: KB | None = None) -> FastAPI:
     """The FastAPI application over the store at `db` (which must exist)."""
     from fastapi import FastAPI
     from fastapi.responses import FileResponse, Response
@@ -72,7 +77,7 @@ def _version() -> str:
 
 
 def run(db: str | os.PathLike[str], *, host: str = "127.0.0.1", port: int = 8000,
-        ingest_token: str | None = None, kb: Any = None) -> None:
+        ingest_token: str | None = None, kb: KB | None = None) -> None:
     """Serve until interrupted."""
     import uvicorn
 

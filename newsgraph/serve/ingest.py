@@ -7,7 +7,7 @@ import hmac
 import json
 import threading
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from fastapi import APIRouter, FastAPI, Request
 from fastapi.concurrency import run_in_threadpool
@@ -15,6 +15,10 @@ from fastapi.responses import JSONResponse
 from pydantic import BaseModel, Field, ValidationError
 
 from .errors import error
+
+if TYPE_CHECKING:
+    from ..actors.kb import KB
+    from ..pipeline import Pipeline
 
 # An article's JSON body: a long feature is ~100 KB of text; 2 MB leaves room for
 # escaping without letting one request hold the writer for minutes.
@@ -35,11 +39,11 @@ class Ingester:
     """The pipeline and a read-write store, made on the first request; one article at
     a time (SQLite has one writer)."""
 
-    def __init__(self, path: Path, *, kb: Any = None) -> None:
+    def __init__(self, path: Path, *, kb: KB | None = None) -> None:
         self.path = path
         self.kb = kb
         self._lock = threading.Lock()
-        self._pipeline: Any = None
+        self._pipeline: Pipeline | None = None
 
     def add(self, item: ArticleIn) -> dict[str, Any]:
         from .. import store as store_mod
@@ -48,11 +52,12 @@ class Ingester:
         with self._lock:
             if self._pipeline is None:
                 self._pipeline = Pipeline(kb=self.kb)
-            article = self._pipeline.process_text(
+            pipeline = self._pipeline
+            article = pipeline.process_text(
                 item.text, source=item.url or "<api>", published=item.published,
                 title=item.title, outlet=item.outlet)
             article.url = item.url
-            with store_mod.open(self.path, must_exist=True, kb=self._pipeline.kb) as store:
+            with store_mod.open(self.path, must_exist=True, kb=pipeline.kb) as store:
                 result = store.ingest(article)
         return {"doc_id": result.doc_id, "status": result.status, "events": result.events,
                 "quotes": result.quotes, "duplicate_of": result.duplicate_of}
@@ -65,7 +70,7 @@ def _authorized(request: Request, token: str) -> bool:
                                                               token.encode())
 
 
-def router(path: Path, *, token: str | None, kb: Any = None) -> APIRouter:
+def router(path: Path, *, token: str | None, kb: KB | None = None) -> APIRouter:
     ingester = Ingester(path, kb=kb) if token else None
     api = APIRouter(prefix="/api")
 
@@ -102,5 +107,5 @@ def router(path: Path, *, token: str | None, kb: Any = None) -> APIRouter:
     return api
 
 
-def install(app: FastAPI, path: Path, *, token: str | None, kb: Any = None) -> None:
+def install(app: FastAPI, path: Path, *, token: str | None, kb: KB | None = None) -> None:
     app.include_router(router(path, token=token, kb=kb))

@@ -4,17 +4,20 @@ from __future__ import annotations
 
 import threading
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING
 
 from .. import store as store_mod
 from ..store import Store
+
+if TYPE_CHECKING:
+    from ..actors.kb import KB
 
 
 class StorePool:
     """Hands each thread its own read-only Store on `path` (SQLite connections are not
     shared between threads); the KB, read-only itself, is shared by all."""
 
-    def __init__(self, path: Path, *, kb: Any = None) -> None:
+    def __init__(self, path: Path, *, kb: KB | None = None) -> None:
         self.path = path
         self.kb = kb
         self._local = threading.local()
