@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import http.client
 import json
+import os
 import random
 import socket
 import sqlite3
@@ -289,6 +290,8 @@ def run(shared: Path, *, pipeline: Any) -> dict[str, Any]:
         seeds = _Server(seeds_db)
         try:
             figures.update(measure(big, picks))
+            # other work on the machine shows in every figure above: report it too
+            figures["load_avg_1m"] = round(os.getloadavg()[0], 1)
             figures["screenshots"] = " ".join(screenshots(seeds, big))
         finally:
             big.stop()
