@@ -14,6 +14,7 @@ from ..kb import KnowledgeBase
 TOKEN = settings.setting("ingest_token")
 
 
+
 def _is_loopback(host: str) -> bool:
     if host == "localhost":
         return True

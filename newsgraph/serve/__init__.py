@@ -12,7 +12,11 @@ import os
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from fastapi import FastAPI
+
 
 from ..kb import KnowledgeBase
 
@@ -22,7 +26,7 @@ STATIC = Path(__file__).resolve().parent / "static"
 
 
 def create_app(db: str | os.PathLike[str], *, ingest_token: str | None = None,
-               kb: KnowledgeBase | None = None) -> Any:
+               kb: KnowledgeBase | None = None) -> FastAPI:
     """The FastAPI application over the store at `db` (which must exist)."""
     from fastapi import FastAPI
     from fastapi.responses import FileResponse, Response

@@ -126,9 +126,14 @@ def search(store: StoreDep, q: Annotated[str, Query(min_length=1, max_length=300
 @router.get("/graph", summary="The actor network: who met, accused, sanctioned whom")
 def graph(store: StoreDep, f: FilterDep,
           by: Annotated[str, Query(pattern=r"^(actor|country)$")] = "actor",
-          max_nodes: Annotated[int, Query(ge=1, le=500)] = analytics.GRAPH_MAX_NODES
+          max_nodes: Annotated[int, Query(ge=1, le=500)] = analytics.GRAPH_MAX_NODES,
+          max_events: Annotated[int, Query(
+              ge=1, le=analytics.GRAPH_EVENTS_LIMIT,
+              description="aggregate at most this many events, the latest of the "
+              "window (more is slower)")] = analytics.GRAPH_MAX_EVENTS,
           ) -> Response:
-    return _json(analytics.graph(store, f, by=by, max_nodes=max_nodes))
+    return _json(analytics.graph(store, f, by=by, max_nodes=max_nodes,
+                                 max_events=max_events))
 
 
 @router.get("/relations", summary="Two actors over time: events by type per month")

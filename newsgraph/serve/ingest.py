@@ -7,7 +7,7 @@ import hmac
 import json
 import threading
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from fastapi import APIRouter, FastAPI, Request
 from fastapi.concurrency import run_in_threadpool
@@ -16,6 +16,9 @@ from pydantic import BaseModel, Field, ValidationError
 
 from ..kb import KnowledgeBase
 from .errors import error
+
+if TYPE_CHECKING:
+    from ..pipeline import Pipeline
 
 # An article's JSON body: a long feature is ~100 KB of text; 2 MB leaves room for
 # escaping without letting one request hold the writer for minutes.
@@ -40,7 +43,7 @@ class Ingester:
         self.path = path
         self.kb = kb
         self._lock = threading.Lock()
-        self._pipeline: Any = None
+        self._pipeline: Pipeline | None = None
 
     def add(self, item: ArticleIn) -> dict[str, Any]:
         from .. import store as store_mod
@@ -49,11 +52,12 @@ class Ingester:
         with self._lock:
             if self._pipeline is None:
                 self._pipeline = Pipeline(kb=self.kb)
-            article = self._pipeline.process_text(
+            pipeline = self._pipeline
+            article = pipeline.process_text(
                 item.text, source=item.url or "<api>", published=item.published,
                 title=item.title, outlet=item.outlet)
             article.url = item.url
-            with store_mod.open(self.path, must_exist=True, kb=self._pipeline.kb) as store:
+            with store_mod.open(self.path, must_exist=True, kb=pipeline.kb) as store:
                 result = store.ingest(article)
         return {"doc_id": result.doc_id, "status": result.status, "events": result.events,
                 "quotes": result.quotes, "duplicate_of": result.duplicate_of}

@@ -65,7 +65,8 @@ def write_user_file(result: ImportResult, out: str | Path) -> Path:
         out.mkdir(parents=True, exist_ok=True)
         out = out / "wikidata.yaml"
     out.parent.mkdir(parents=True, exist_ok=True)
-    out.write_text("# Imported by `newsgraph kb import`; a user KB file (see newsgraph.kb.userfile).\n"
+    out.write_text("# Imported by `newsgraph kb import`; a user KB file "
+                   "(see newsgraph.kb.userfile).\n"
                    + dump_yaml(result.as_user_file()), encoding="utf-8")
     return out
 
@@ -153,7 +154,8 @@ class _Countries:
         return None
 
 
-def _from_dump(items: Iterator[dict[str, Any]], *, kb: KnowledgeBase | None, origin: Path) -> ImportResult:
+def _from_dump(items: Iterator[dict[str, Any]], *, kb: KnowledgeBase | None,
+               origin: Path) -> ImportResult:
     items = list(items)
     labels = {i["id"]: _label(i) or i["id"] for i in items}
     position_country = {i["id"]: (_claim_ids(i, "P17") or _claim_ids(i, "P1001") or [None])[0]

@@ -29,5 +29,5 @@ export async function render(root, params, rest) {
   const list = h('ol', { class: 'events', 'aria-label': `Events of ${a.name}` });
   const more = h('button', { type: 'button', class: 'more', hidden: true }, 'Show more events');
   root.append(h('h2', {}, 'Events'), list, more);
-  await eventPager(list, more, 'timeline', { actor: a.id, limit: 30 });
+  await eventPager(list, more, 'events', { actor: a.id, limit: 30 });
 }

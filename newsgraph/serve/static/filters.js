@@ -1,5 +1,5 @@
 // The filter form shared by timeline, network and relation views.
-import { h, splitList } from './dom.js';
+import { h, api, splitList } from './dom.js';
 
 export function filterParams(params) {
   const out = {};
@@ -26,9 +26,10 @@ function select(id, name, values, current, anyLabel) {
 export function filterForm(params, meta, submit, { actors = true } = {}) {
   const datePattern = '\\d{4}(-\\d{2}(-\\d{2})?)?';
   const form = h('form', { class: 'filters', role: 'search', 'aria-label': 'Filter events' },
-    actors ? field('f-actor', 'Actors', h('input', { id: 'f-actor', name: 'actor',
-      value: params.get('actor') || '', placeholder: 'Russia, Iran',
+    actors ? field('f-actor', 'Actors', [h('input', { id: 'f-actor', name: 'actor',
+      value: params.get('actor') || '', placeholder: 'Russia, Iran', list: 'f-actor-list',
       'aria-describedby': 'f-actor-hint', autocomplete: 'off' }),
+    h('datalist', { id: 'f-actor-list' })],
     'Comma-separated; all must take part') : null,
     field('f-type', 'Type', select('f-type', 'type', meta.types, params.get('type'), 'any type')),
     field('f-status', 'Status', select('f-status', 'status', meta.statuses,
@@ -43,6 +44,8 @@ export function filterForm(params, meta, submit, { actors = true } = {}) {
       name: 'min_confidence', type: 'number', min: 0, max: 1, step: 0.05,
       value: params.get('min_confidence') || '' })) : null,
     h('div', { class: 'field actions' }, h('button', { type: 'submit' }, 'Apply')));
+  const input = form.querySelector('#f-actor');
+  if (input) suggest(input, form.querySelector('#f-actor-list'));
   form.addEventListener('submit', (e) => {
     e.preventDefault();
     const values = {};
@@ -51,4 +54,21 @@ export function filterForm(params, meta, submit, { actors = true } = {}) {
     submit(values);
   });
   return form;
+}
+
+// Names of stored actors for the last entry typed, as the input's suggestions.
+function suggest(input, list) {
+  let timer = null;
+  input.addEventListener('input', () => {
+    clearTimeout(timer);
+    timer = setTimeout(async () => {
+      const parts = input.value.split(',');
+      const last = parts.pop().trim();
+      if (last.length < 2) return;
+      const page = await api('actors', { q: last, limit: 12 }).catch(() => ({ actors: [] }));
+      const head = parts.map((p) => p.trim()).filter(Boolean);
+      list.replaceChildren(...page.actors.map((a) => h('option',
+        { value: [...head, a.name].join(', ') }, `${a.name} (${a.kind})`)));
+    }, 200);
+  });
 }

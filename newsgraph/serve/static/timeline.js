@@ -80,6 +80,23 @@ function axis(counts, bucket, params) {
   return svg;
 }
 
+// The same window moved by its own length (a year, a month or a day; -1 earlier).
+function shift(params, step) {
+  const since = params.get('since') || '';
+  const until = params.get('until') || since;
+  const next = Object.fromEntries(params);
+  const move = (text) => {
+    if (text.length === 4) return String(+text + step * (+until.slice(0, 4) - +since.slice(0, 4) + 1));
+    const d = new Date(Date.UTC(+text.slice(0, 4), +text.slice(5, 7) - 1, text.length === 10 ? +text.slice(8, 10) : 1));
+    if (text.length === 7) { d.setUTCMonth(d.getUTCMonth() + step); return d.toISOString().slice(0, 7); }
+    d.setUTCDate(d.getUTCDate() + step);
+    return d.toISOString().slice(0, 10);
+  };
+  next.since = move(since);
+  next.until = move(until);
+  go('timeline', next);
+}
+
 function zoomOut(params) {
   const since = params.get('since') || '';
   const next = Object.fromEntries(params);
@@ -128,7 +145,13 @@ export async function render(root, params) {
     h('button', { type: 'button', onclick: () => {
       const next = Object.fromEntries(params); delete next.since; delete next.until;
       go('timeline', next);
-    }, disabled: !since && !until }, 'All dates'));
+    }, disabled: !since && !until }, 'All dates'),
+    ' ',
+    h('button', { type: 'button', onclick: () => shift(params, -1), disabled: !since },
+      '← Earlier'),
+    ' ',
+    h('button', { type: 'button', onclick: () => shift(params, 1), disabled: !since },
+      'Later →'));
   const list = h('ol', { class: 'events', id: 'timeline-events', 'aria-label': 'Events in date order' });
   const more = h('button', { type: 'button', class: 'more', hidden: true }, 'Show more events');
   root.append(summary, zoom, chart, h('h2', {}, 'Events'), list, more);
