@@ -300,7 +300,7 @@ def run(shared: Path, *, pipeline: Any) -> dict[str, Any]:
 
 
 if __name__ == "__main__":  # python -m bench.serve: generate a store and serve it
-    from newsgraph.actors.kb import KB
+    from newsgraph.kb import KB
 
     target = Path(sys.argv[1] if len(sys.argv) > 1 else "million.db")
     generate(target, kb=KB.load())
