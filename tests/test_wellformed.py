@@ -223,3 +223,9 @@ def test_a_planned_meeting_is_not_dated_before_it_was_told():
     ev = _meeting([PUTIN], [RAISI], date="2017-06", status="planned")
     when.settle(ev, published="2017-07-03")
     assert ev.date is None and ev.interval is None
+
+
+def test_a_reported_event_is_not_dated_after_it_was_told():
+    ev = _meeting([PUTIN], [RAISI], date="2019-12-24")  # a caption's date, say
+    when.settle(ev, published="2019-06-05")
+    assert ev.date is None

@@ -10,7 +10,8 @@ what is known.
   the day it was processed (an open "from now on", never a date the text gives)
   ends at publication too, and one starting more than PLANNED_HORIZON_DAYS ahead
   is dropped.
-- A planned event is not dated before the day it was told of.
+- A planned event is not dated before the day it was told of; one told as done is
+  not dated after it.
 - An interval that runs to the present (an open term of office) ends at the
   article's publication, or, in an article with no date, is no date at all.
 - A participant's term of office bounds nothing here yet (see the report of issue 9).
@@ -55,6 +56,12 @@ def settle(ev: Event, *, published: str | None) -> None:
         precision, interval = precision_and_interval(value)
         ev.date, ev.precision = value, precision
         ev.interval = ev.interval if (ev.interval and precision != "day") else interval
+    if ev.status in DONE and published and ev.precision == "day" and ev.date \
+            and ev.date[:10] > published:
+        # told as done, dated after the day it was told: the day belongs to something
+        # else in the sentence (a caption's date, a plan's day)
+        ev.date, ev.precision, ev.interval = None, None, None
+        return
     if ev.status == "planned" and published and ev.date:
         span = span_of(ev.date)
         if span is not None and span[1].isoformat() < published:
