@@ -16,8 +16,8 @@ import hashlib
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Any
 
+from ..kb import KnowledgeBase
 from ..model import Interval, Location
 from ..time.calendar import span_of
 
@@ -109,16 +109,11 @@ def _norm(text: str | None) -> str:
     return " ".join((text or "").lower().replace("the ", " ").split())
 
 
-def _is_country_level(location: Location, kb: Any) -> bool:
-    if kb is None:
-        return False
-    try:
-        return kb.country(location.name) is not None
-    except Exception:  # a KB still being written must not break merging
-        return False
+def _is_country_level(location: Location, kb: KnowledgeBase | None) -> bool:
+    return kb is not None and kb.country(location.name) is not None
 
 
-def _location_relation(a: Location | None, b: Location | None, *, kb: Any) -> str:
+def _location_relation(a: Location | None, b: Location | None, *, kb: KnowledgeBase | None) -> str:
     """"same" (or one unknown / one the country of the other), "differ" (two places in
     one country: maybe conflicting reports), or "incompatible"."""
     if a is None or b is None or _norm(a.name) == _norm(b.name):
@@ -184,7 +179,7 @@ def _shared_principals(mention: MentionView, key: str, event: MergedEvent) -> bo
 
 
 def compatible(event: MergedEvent, mention: MentionView, *,
-               same_docs: set[str] | None = None, kb: Any = None) -> str | None:
+               same_docs: set[str] | None = None, kb: KnowledgeBase | None = None) -> str | None:
     """How `mention` fits `event`: None (a different event), "same", or "conflict" (one
     event, reported with a different exact day or place). `same_docs` are the mention's
     article and the articles it copies: undated mentions merge only within them."""
@@ -247,7 +242,8 @@ def _add_alternative(event: MergedEvent, key: str, *values: str) -> None:
             alts.append(v)
 
 
-def absorb(event: MergedEvent, mention: MentionView, *, how: str, kb: Any = None) -> None:
+def absorb(event: MergedEvent, mention: MentionView, *, how: str,
+           kb: KnowledgeBase | None = None) -> None:
     """Fold `mention` into `event` (`how` from `compatible`)."""
     event.doc_ids.add(mention.doc_id)
     event.mention_ids.append(mention.id)
@@ -312,7 +308,7 @@ def new_event(mention: MentionView, *, salt: str = "") -> MergedEvent:
 
 def best_match(events: list[MergedEvent], mention: MentionView, *,
                same_docs: set[str] | None = None,
-               kb: Any = None) -> tuple[MergedEvent, str] | None:
+               kb: KnowledgeBase | None = None) -> tuple[MergedEvent, str] | None:
     """The event `mention` belongs to: a plain match before a conflicting one, an event
     from the same article before others."""
     same_docs = same_docs or {mention.doc_id}
@@ -338,7 +334,7 @@ def as_mention(event: MergedEvent) -> MentionView:
                        location=event.location, occasion=event.occasion)
 
 
-def fold(event: MergedEvent, other: MergedEvent, *, kb: Any = None) -> bool:
+def fold(event: MergedEvent, other: MergedEvent, *, kb: KnowledgeBase | None = None) -> bool:
     """Fold `other` into `event` when they are one event (a mention that joined one
     of them can make two events one: an undated "talks" joined the article's dated
     meeting, which another article reported). Return whether it was folded."""
@@ -358,7 +354,7 @@ def fold(event: MergedEvent, other: MergedEvent, *, kb: Any = None) -> bool:
 
 
 def merge_one(mention: MentionView, candidates: list[MergedEvent], *,
-              same_docs: set[str], kb: Any = None,
+              same_docs: set[str], kb: KnowledgeBase | None = None,
               taken: Callable[[str], bool] = lambda _id: False
               ) -> tuple[MergedEvent, bool, list[MergedEvent]]:
     """Fold one mention into the event of `candidates` it belongs to, or start a new
@@ -382,7 +378,7 @@ def merge_one(mention: MentionView, candidates: list[MergedEvent], *,
 
 def merge_mentions(mentions: list[MentionView], *, events: list[MergedEvent] | None = None,
                    duplicates: dict[str, str] | None = None,
-                   kb: Any = None) -> list[MergedEvent]:
+                   kb: KnowledgeBase | None = None) -> list[MergedEvent]:
     """Merge `mentions` (in order) into `events` (new ones appended); return the events.
     `duplicates` maps a near-duplicate doc_id to the doc_id it copies."""
     events = list(events or [])

@@ -13,6 +13,7 @@ import dataclasses
 import re
 from typing import Any
 
+from ..kb import KnowledgeBase
 from ..model import Article, Event
 from . import confidence, context, fallback, pairs, roles, sides, summit, when
 from .ontology import GOLD_ALIASES, TYPES, matches_gold, plover_category
@@ -175,7 +176,7 @@ def _clause_tokens(trig: Trigger) -> list[Any]:
 
 
 def _counterparts(heads: list[Any], actors: list[Any], recipients: list[Any],
-                  on: str | None, *, kb: Any) -> list[Any]:
+                  on: str | None, *, kb: KnowledgeBase | None) -> list[Any]:
     """"his Russian counterpart" left as the country: the person holding the actor's
     office there on the event's date."""
     if not actors or kb is None or not on or len(on) < 10:
@@ -195,7 +196,7 @@ def _counterparts(heads: list[Any], actors: list[Any], recipients: list[Any],
     return out
 
 
-def _capital_named(loc: Any, *, kb: Any) -> Any:
+def _capital_named(loc: Any, *, kb: KnowledgeBase | None) -> Any:
     """"in Kazakh capital Astana" taken as the place "Kazakh capital": the capital."""
     if loc is None or kb is None or not loc.country \
             or not loc.name.lower().endswith("capital"):
@@ -206,7 +207,7 @@ def _capital_named(loc: Any, *, kb: Any) -> Any:
     return dataclasses.replace(loc, name=country.capital)
 
 
-def _authority_of(loc: Any, recipients: list[Any], *, kb: Any) -> list[Any]:
+def _authority_of(loc: Any, recipients: list[Any], *, kb: KnowledgeBase | None) -> list[Any]:
     """"A missionary was arrested in Lebanon": the authorities of the place's country
     arrest, investigate, detain."""
     if loc is None or not loc.country or kb is None:
@@ -281,7 +282,7 @@ def _definite_noun(trig: Trigger) -> bool:
     return any(c.dep_ in ("det", "poss") and c.lower_ in DEFINITE for c in kids)
 
 
-def _event(article: Article, sent: Any, trig: Trigger, *, kb: Any) -> Event:
+def _event(article: Article, sent: Any, trig: Trigger, *, kb: KnowledgeBase | None) -> Event:
     actor_heads, recipient_heads = roles.argument_heads(trig)
     actors = roles.resolve_all(article, actor_heads, kb=kb)
     recipients = [a for a in roles.resolve_all(article, recipient_heads, kb=kb)
@@ -343,7 +344,7 @@ def _event(article: Article, sent: Any, trig: Trigger, *, kb: Any) -> Event:
                  location=loc, occasion=occ, status=status, evidence=evidence)
 
 
-def extract(article: Article, *, kb: Any = None) -> None:
+def extract(article: Article, *, kb: KnowledgeBase | None = None) -> None:
     """Fill `article.events`."""
     article.events = []
     if article.doc is None:

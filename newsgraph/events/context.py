@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from ..kb import KnowledgeBase
 from ..model import Article, Location, Timex
 
 LOCATIVE_PREPS = frozenset({"in", "at", "near", "outside", "inside"})
@@ -19,7 +20,7 @@ _VISIT = re.compile(r"\b(official|state|working|first|historic)?\s*visit\b", re.
 _GENERIC_ORGS = frozenset({"The", "A", "An", "This", "That", "On", "At", "In", "During"})
 
 
-def occasion(text: str, *, kb: Any = None) -> str | None:
+def occasion(text: str, *, kb: KnowledgeBase | None = None) -> str | None:
     """The occasion named in a clause: "SCO summit", "official visit", or None."""
     m = _SUMMIT.search(text)
     if m:
@@ -44,7 +45,8 @@ def _acronym(org: Any) -> str | None:
     return min(caps, key=len) if caps else None
 
 
-def location(article: Article, tokens: list[Any], *, kb: Any = None) -> Location | None:
+def location(article: Article, tokens: list[Any], *,
+             kb: KnowledgeBase | None = None) -> Location | None:
     """The place named with a locative preposition in `tokens` (the event's clause),
     from the actors stage's place mentions, else from the knowledge base."""
     for tok in tokens:
@@ -95,7 +97,7 @@ def _phrase(token: Any) -> tuple[int, int]:
     return left.idx, token.idx + len(token)
 
 
-def _kb_place(token: Any, kb: Any) -> Location | None:
+def _kb_place(token: Any, kb: KnowledgeBase | None) -> Location | None:
     if kb is None or token.ent_type_ not in ("GPE", "LOC", "FAC"):
         return None
     ent = next((e for e in token.doc.ents if e.start <= token.i < e.end), None)
@@ -110,7 +112,7 @@ def _kb_place(token: Any, kb: Any) -> Location | None:
 
 
 def refine_with_summit(loc: Location | None, occ: str | None, year: str | None, *,
-                       kb: Any) -> Location | None:
+                       kb: KnowledgeBase | None) -> Location | None:
     """A country-only location and a summit held there that year give the city
     (SCO summit in China in 2025 -> Tianjin)."""
     if kb is None or occ is None or not occ.endswith(" summit"):

@@ -14,9 +14,9 @@ actors stage in the regions of the sentence where the argument must be:
 
 from __future__ import annotations
 
-import weakref
 from typing import Any
 
+from ..kb import KnowledgeBase
 from ..model import Actor, Article, Mention
 
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj"})
@@ -32,7 +32,7 @@ SOURCE_VERBS = frozenset({"say", "report", "tell", "announce", "quote", "add", "
                           "state", "write", "accord"})
 
 
-def mention_actor(m: Mention, *, kb: Any, doc: Any = None) -> Actor | None:
+def mention_actor(m: Mention, *, kb: KnowledgeBase | None, doc: Any = None) -> Actor | None:
     """The actor a mention stands for: its resolved actor, or a place's country."""
     if m.role == "actor":
         return fix_mention_actor(m, doc, kb=kb)
@@ -42,7 +42,7 @@ def mention_actor(m: Mention, *, kb: Any, doc: Any = None) -> Actor | None:
     return None
 
 
-def mentions_in(article: Article, start: int, end: int, *, kb: Any,
+def mentions_in(article: Article, start: int, end: int, *, kb: KnowledgeBase | None,
                 skip: list[tuple[int, int]] = ()) -> list[tuple[Mention, Actor]]:
     """Mentions wholly inside [start, end) with an actor, in text order, leaving out
     those overlapping the `skip` spans."""
@@ -66,7 +66,7 @@ def _is_pronoun(token: Any) -> bool:
     return token.pos_ == "PRON" or token.lower_ in PRONOUNS
 
 
-def climb_subjects(article: Article, token: Any, *, kb: Any,
+def climb_subjects(article: Article, token: Any, *, kb: KnowledgeBase | None,
                    resolve: Any) -> list[Actor]:
     """Actors of the nearest subject up the clause chain of `token` that resolves:
     an unresolved pronoun ("it", "they") defers to the clause it hangs on."""
@@ -87,7 +87,7 @@ def climb_subjects(article: Article, token: Any, *, kb: Any,
     return []
 
 
-def first_before(article: Article, sent: Any, token: Any, *, kb: Any,
+def first_before(article: Article, sent: Any, token: Any, *, kb: KnowledgeBase | None,
                  skip: list[tuple[int, int]] = ()) -> list[Actor]:
     """The first actor mention of the sentence left of the trigger."""
     found = mentions_in(article, sent.start_char, token.idx, kb=kb, skip=skip)
@@ -123,7 +123,7 @@ NESTED_CLAUSE_DEPS = ("advcl", "ccomp", "xcomp", "relcl", "acl", "parataxis", "p
 
 
 def recipients_near(article: Article, sent: Any, clause: Any, trigger: Any, *,
-                    kb: Any, skip: list[tuple[int, int]], places: bool = True
+                    kb: KnowledgeBase | None, skip: list[tuple[int, int]], places: bool = True
                     ) -> list[Actor]:
     """Recipient mentions in the trigger's clause outside its subjects (nearest after
     the trigger first), else the first one after the trigger in the sentence.
@@ -170,47 +170,7 @@ __all__ = ["climb_subjects", "first_before", "mention_actor", "mentions_in",
            "recipients_near"]
 
 
-# Demonym -> countries, per KB object, kept here rather than on the KB (a weak key:
-# it goes with the KB).
-_OWNERS: weakref.WeakKeyDictionary[Any, dict[str, list[Any]]] = weakref.WeakKeyDictionary()
-
-
-def _demonym_owners(kb: Any) -> dict[str, list[Any]]:
-    try:
-        return _OWNERS[kb]
-    except (KeyError, TypeError):
-        pass
-    owners: dict[str, list[Any]] = {}
-    for c in getattr(kb, "countries", ()):
-        for dm in c.demonyms:
-            owners.setdefault(dm.lower(), []).append(c)
-    try:
-        _OWNERS[kb] = owners
-    except TypeError:  # an object that takes no weak reference: computed each time
-        pass
-    return owners
-
-
-def fix_country(actor: Actor, text: str, *, kb: Any) -> Actor:
-    """"French farmers" resolved to the French Southern and Antarctic Lands: a
-    territory named with the demonym ("French ...", "British Indian Ocean ...") is
-    not the country the demonym means when another country claims it too."""
-    if kb is None or actor.kind != "country":
-        return actor
-    owners = _demonym_owners(kb)
-    for word in text.split():
-        cands = owners.get(word.lower().strip(",.'’s"), [])
-        if len(cands) < 2 or all(c.iso3 != actor.id for c in cands):
-            continue
-        if word.lower() not in actor.name.lower():
-            return actor
-        better = [c for c in cands if word.lower() not in c.name.lower()]
-        if len(better) == 1:
-            return better[0].actor()
-    return actor
-
-
-def fix_mention_actor(m: Mention, doc: Any, *, kb: Any) -> Actor | None:
+def fix_mention_actor(m: Mention, doc: Any, *, kb: KnowledgeBase | None) -> Actor | None:
     """A mention's actor, checked against slips of name resolution: a religion or
     nationality word taken for a person's surname ("Christian"), a capital taken for
     a namesake elsewhere ("Paris" -> Colombia) or for a former state ("Berlin")."""
@@ -226,7 +186,7 @@ def fix_mention_actor(m: Mention, doc: Any, *, kb: Any) -> Actor | None:
         capital = kb.capital_of(m.text.removeprefix("the ").strip())
         if capital is not None and (actor.kind != "person"):
             return capital.actor()
-    return fix_country(actor, m.text, kb=kb)
+    return actor  # "French" names France, not a territory: the KB's country() decides
 
 
 # Heads of phrases that name the occasion or venue of an event, not a party to it
@@ -243,7 +203,7 @@ def in_occasion(m: Mention, doc: Any) -> bool:
 
 
 def plural_countries(article: Article, sent: Any, token: Any, *,
-                     kb: Any) -> list[Actor]:
+                     kb: KnowledgeBase | None) -> list[Actor]:
     """"the countries", "both sides", "the two nations": the countries the sentence
     named before them ("Russian-Iranian ties ... the countries had signed")."""
     if kb is None or token.lemma_.lower() not in COLLECTIVE_NOUNS or token.tag_ != "NNS":
@@ -261,7 +221,8 @@ def plural_countries(article: Article, sent: Any, token: Any, *,
     return out if len(out) >= 2 else []
 
 
-def counterpart(actor: Actor, country: str, on: str | None, *, kb: Any) -> Actor | None:
+def counterpart(actor: Actor, country: str, on: str | None, *,
+                kb: KnowledgeBase | None) -> Actor | None:
     """"his Russian counterpart" of `actor`: who held the actor's office in `country`
     on the date `on` (YYYY-MM-DD)."""
     if kb is None or actor.kind != "person" or not on:

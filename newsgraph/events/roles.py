@@ -11,6 +11,7 @@ from __future__ import annotations
 from bisect import bisect_left
 from typing import Any
 
+from ..kb import KnowledgeBase
 from ..model import Actor, Article
 from . import fallback
 from .triggers import (
@@ -241,12 +242,12 @@ def _named(heads: list[Any]) -> bool:
     return False
 
 
-def _country_actor(kb: Any, text: str) -> Actor | None:
+def _country_actor(kb: KnowledgeBase | None, text: str) -> Actor | None:
     country = kb.country(text) if kb is not None else None
     return country.actor() if country is not None else None
 
 
-def resolve_span(article: Article, token: Any, *, kb: Any) -> Actor | None:
+def resolve_span(article: Article, token: Any, *, kb: KnowledgeBase | None) -> Actor | None:
     """The actor a noun phrase headed by `token` refers to."""
     start, end = head_span(token)
     mention = _mention_of_head(article, token, start, end)
@@ -302,7 +303,7 @@ def _mention_of_head(article: Article, token: Any, start: int, end: int) -> Any:
 
 
 def _with_affiliation(article: Article, actor: Actor, start: int, end: int, *,
-                      kb: Any) -> Actor:
+                      kb: KnowledgeBase | None) -> Actor:
     """A person the KB knows no country for takes the country named in their own noun
     phrase ("Vietnamese Minister X", "U.N. envoy X" stays without one)."""
     if actor.kind != "person" or actor.country is not None:
@@ -314,7 +315,7 @@ def _with_affiliation(article: Article, actor: Actor, start: int, end: int, *,
     return actor
 
 
-def _with_sector(actor: Actor, head: Any, *, kb: Any) -> Actor:
+def _with_sector(actor: Actor, head: Any, *, kb: KnowledgeBase | None) -> Actor:
     """"Hungarian officials": the country, with the sector its role word names."""
     if head.pos_ != "NOUN":
         return actor
@@ -325,7 +326,7 @@ def _with_sector(actor: Actor, head: Any, *, kb: Any) -> Actor:
                  sector=sector)
 
 
-def _resolve_through(article: Article, head: Any, *, kb: Any) -> Actor | None:
+def _resolve_through(article: Article, head: Any, *, kb: KnowledgeBase | None) -> Actor | None:
     """"a camp for Congolese refugees", "a village in Western Cambodia", "a missionary
     from Calgary": a common noun naming no one stands for whom its tail names."""
     if head.pos_ != "NOUN" or head.lemma_.lower() in THING_WORDS:
@@ -342,7 +343,7 @@ def _resolve_through(article: Article, head: Any, *, kb: Any) -> Actor | None:
     return None
 
 
-def resolve_all(article: Article, heads: list[Any], *, kb: Any) -> list[Actor]:
+def resolve_all(article: Article, heads: list[Any], *, kb: KnowledgeBase | None) -> list[Actor]:
     out: list[Actor] = []
     for head in heads:
         actor = resolve_span(article, head, kb=kb) or _resolve_through(
