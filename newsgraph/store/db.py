@@ -105,55 +105,38 @@ class Store:
         `StoreFatalError`, the run must stop)."""
         if self.read_only:
             raise StoreReadOnlyError(f"{self.path}: the store was opened read-only")
-        if self._in_batch:
-            yield from self._savepoint()
-            return
+        if self._in_batch:  # one article of a batch: undone alone
+            yield from self._scope("SAVEPOINT article", ("ROLLBACK TO article",
+                                                         "RELEASE article"), "RELEASE article")
+        else:  # foreign keys checked at COMMIT: event actors come before the summary row
+            yield from self._scope("BEGIN IMMEDIATE", ("ROLLBACK",), "COMMIT",
+                                   setup="PRAGMA defer_foreign_keys = ON")
+
+    def _scope(self, begin: str, undo: tuple[str, ...], finish: str, *,
+               setup: str | None = None) -> Iterator[sqlite3.Connection]:
+        """`begin`, the caller's writes, `finish`; on any exception (Ctrl-C included)
+        `undo`, and an SQLite error as the StoreError that names it."""
         try:
-            self.conn.execute("BEGIN IMMEDIATE")
+            self.conn.execute(begin)
         except sqlite3.Error as e:
             raise store_error(self.path, e) from e
         try:
-            # checked at COMMIT: an event's actors are written before its summary row
-            self.conn.execute("PRAGMA defer_foreign_keys = ON")
+            if setup:
+                self.conn.execute(setup)
             yield self.conn
+            self.conn.execute(finish)
         except BaseException as e:
-            self._rollback()
+            self._undo(undo)
             if isinstance(e, sqlite3.Error):
                 raise store_error(self.path, e) from e
             raise
-        try:
-            self.conn.execute("COMMIT")
-        except sqlite3.Error as e:
-            self._rollback()
-            raise store_error(self.path, e) from e
 
-    def _savepoint(self) -> Iterator[sqlite3.Connection]:
-        try:
-            self.conn.execute("SAVEPOINT article")
-        except sqlite3.Error as e:
-            raise store_error(self.path, e) from e
-        try:
-            yield self.conn
-        except BaseException as e:
-            if self.conn.in_transaction:  # SQLite may have rolled back the batch itself
-                try:
-                    self.conn.execute("ROLLBACK TO article")
-                    self.conn.execute("RELEASE article")
-                except sqlite3.Error:
-                    pass
-            if isinstance(e, sqlite3.Error):
-                raise store_error(self.path, e) from e
-            raise
-        try:
-            self.conn.execute("RELEASE article")
-        except sqlite3.Error as e:
-            raise store_error(self.path, e) from e
-
-    def _rollback(self) -> None:
+    def _undo(self, statements: tuple[str, ...]) -> None:
         # SQLite may have rolled back itself (disk full, I/O error): no second error
         if self.conn.in_transaction:
             try:
-                self.conn.execute("ROLLBACK")
+                for statement in statements:
+                    self.conn.execute(statement)
             except sqlite3.Error:
                 pass
 
