@@ -87,9 +87,6 @@ def _child(mode: str, jobs: int, path: str) -> dict[str, float]:
 
     pipeline = Pipeline()
     pipeline.context()
-    watched = 0.0
-    n = 0
-    first: float | None = None  # when the first batch came back (workers up and loaded)
     if mode == "parse":
         from newsgraph.clean import clean
 
@@ -97,25 +94,31 @@ def _child(mode: str, jobs: int, path: str) -> dict[str, float]:
         for a in iter_articles([path]):
             clean(a)
             texts.append(a.text)
-        t0 = time.perf_counter()
-        for i, _ in enumerate(pipeline.nlp.pipe(texts, batch_size=16, n_process=jobs)):
-            n += 1
-            if i == STEADY_AFTER - 1:
-                first = time.perf_counter()
-            if i % 8 == 0:
-                watched = max(watched, _children_mb())
-        return _timing(t0, first, n, watched)
+        return _timed(pipeline.nlp.pipe(texts, batch_size=16, n_process=jobs))
     store = None
     if mode == "ingest":
         import newsgraph
 
         store = newsgraph.open(Path(tempfile.mkdtemp()) / "scale.db", kb=pipeline.kb)
-    t0 = time.perf_counter()
-    for i, result in enumerate(pipeline.process_many(iter_articles([path]), jobs=jobs)):
+
+    def handle(result: Any) -> None:
         if store is not None:
             store.ingest(result)
         else:
             json.dumps(result.to_record(), ensure_ascii=False)
+
+    return _timed(pipeline.process_many(iter_articles([path]), jobs=jobs), handle)
+
+
+def _timed(results: Any, handle: Any = None) -> dict[str, float]:
+    """Run through `results` (handling each), timing the whole and the steady part
+    after the first STEADY_AFTER (workers up and loaded), watching workers' memory."""
+    t0 = time.perf_counter()
+    watched, n = 0.0, 0
+    first: float | None = None
+    for i, result in enumerate(results):
+        if handle is not None:
+            handle(result)
         n += 1
         if i == STEADY_AFTER - 1:
             first = time.perf_counter()
