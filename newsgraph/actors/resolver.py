@@ -76,7 +76,8 @@ class Resolver:
                 for word in ent.text.split()[-1:]:
                     if len(word) > 2 and word[:1].isupper():
                         person_words.add(word)
-            found.append(Candidate(start, ent.end_char, "ent", ent.label_, ent.start_char, title))
+            found.append(Candidate(start, _given_name_end(ent), "ent", ent.label_,
+                                   ent.start_char, title))
         for sent in doc.sents:
             for m in TITLE_RE.finditer(sent.text):
                 s, e = sent.start_char + m.start(), sent.start_char + m.end()
@@ -572,6 +573,17 @@ class Resolver:
             if token.lower_ in PRONOUNS:
                 return self.salience.antecedent(token)
         return self.salience.antecedent(head, exclude=(span.start_char, span.end_char))
+
+
+def _given_name_end(ent: Any) -> int:
+    """End of a person's name the parser cut at the hyphen of a given name: "President
+    Lee Min-ho" tagged "Lee Min" takes its "-ho" back."""
+    doc, end = ent.doc, ent.end
+    if ent.label_ == "PERSON" and end + 1 < len(doc) and doc[end].text == "-" \
+            and not doc[end - 1].whitespace_ and not doc[end].whitespace_ \
+            and doc[end + 1].is_alpha and doc[end + 1].is_lower:
+        return doc[end + 1].idx + len(doc[end + 1])
+    return ent.end_char
 
 
 def resolve_article(article: Article, *, kb: KnowledgeBase) -> list[Mention]:

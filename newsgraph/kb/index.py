@@ -3,6 +3,7 @@ date-span arithmetic of terms of office."""
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from typing import TYPE_CHECKING
 
@@ -20,6 +21,21 @@ if TYPE_CHECKING:
 # (fuzz.ratio), so a shared first name and family prefix ("Mohammad ...") cannot carry it.
 FUZZY_PERSON_MIN = 90.0
 SURNAME_MIN = 80.0
+
+
+# Names written family name first in English news: Korean and Chinese ones ("Moon
+# Jae-in" is President Moon, "Xi Jinping" President Xi), known by the person's state or
+# by a hyphenated given name with a lowercase second syllable ("Ban Ki-moon"). Their
+# surname key is the first word: "Moon" alone is not the last syllable of "Ki-moon".
+FAMILY_FIRST_STATES = frozenset({"KOR", "PRK", "CHN", "TWN"})
+_GIVEN_NAME_SYLLABLES = re.compile(r"^[A-Z][a-z]+-[a-z]+$")
+
+
+def family_first(e: Entity) -> bool:
+    if e.country in FAMILY_FIRST_STATES:
+        return True
+    return any(_GIVEN_NAME_SYLLABLES.match(n.split()[-1]) for n in (e.name, *e.aliases)
+               if len(n.split()) > 1)
 
 
 def span(start: str | None, end: str | None) -> tuple[str, str]:
@@ -83,7 +99,7 @@ class Index:
             if e.kind == "person":
                 for key in keys:
                     if " " in key:
-                        last = key.rsplit(" ", 1)[1]
+                        last = key.split(" ")[0] if family_first(e) else key.rsplit(" ", 1)[1]
                         if len(last) > 2:
                             surnames[last][i] = None
         self.surnames = {k: list(v) for k, v in surnames.items()}
