@@ -30,3 +30,14 @@ def test_a_given_name_the_parser_cut_at_its_hyphen_is_whole(pipeline):
                                 "held an unannounced meeting.", published="2018-05-27")
     assert [_parties(e) for e in events] == [{"Moon Jae-in", "Kim Jong-un"}]
     assert events[0].confidence >= 0.75
+
+
+def test_a_hyphenated_pair_takes_the_korean_family_name_of_the_most_named(pipeline):
+    # "Kim" is the family name of "Kim Jong-un" (first word), and of the envoy
+    # "Sung Kim": the one the article names most is the pair's Kim
+    text = ("President Donald Trump will meet North Korean leader Kim Jong-un in June. "
+            "Kim has said he wants peace. The US envoy Sung Kim travelled to the border "
+            "on Sunday. A Trump-Kim meeting seemed impossible a year ago.")
+    events = [e for e in _consult(pipeline, text, published="2018-05-28")
+              if "Trump-Kim" in e.text]
+    assert [_parties(e) for e in events] == [{"Donald Trump", "Kim Jong-un"}]

@@ -17,6 +17,7 @@ from . import pairs
 from .collective import collective_mentions
 from .coref import PRONOUNS, SUBJECT_DEPS, PersonRef, Salience
 from .local import local_actor, normalize_name
+from .names import given_name_end
 from .roles import HEAD_ROLES, OFFICES, TITLE_RE, TITLES, Title, is_office, sector_of
 from .sectors import org_sector, person_sector
 
@@ -76,7 +77,7 @@ class Resolver:
                 for word in ent.text.split()[-1:]:
                     if len(word) > 2 and word[:1].isupper():
                         person_words.add(word)
-            found.append(Candidate(start, _given_name_end(ent), "ent", ent.label_,
+            found.append(Candidate(start, given_name_end(ent), "ent", ent.label_,
                                    ent.start_char, title))
         for sent in doc.sents:
             for m in TITLE_RE.finditer(sent.text):
@@ -573,17 +574,6 @@ class Resolver:
             if token.lower_ in PRONOUNS:
                 return self.salience.antecedent(token)
         return self.salience.antecedent(head, exclude=(span.start_char, span.end_char))
-
-
-def _given_name_end(ent: Any) -> int:
-    """End of a person's name the parser cut at the hyphen of a given name: "President
-    Lee Min-ho" tagged "Lee Min" takes its "-ho" back."""
-    doc, end = ent.doc, ent.end
-    if ent.label_ == "PERSON" and end + 1 < len(doc) and doc[end].text == "-" \
-            and not doc[end - 1].whitespace_ and not doc[end].whitespace_ \
-            and doc[end + 1].is_alpha and doc[end + 1].is_lower:
-        return doc[end + 1].idx + len(doc[end + 1])
-    return ent.end_char
 
 
 def resolve_article(article: Article, *, kb: KnowledgeBase) -> list[Mention]:

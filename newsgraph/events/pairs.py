@@ -7,8 +7,10 @@ nothing is looked up in the knowledge base here.
 
 from __future__ import annotations
 
+from collections import Counter
 from typing import Any
 
+from ..kb.index import FAMILY_FIRST_STATES, GIVEN_NAME_SYLLABLES
 from ..model import Actor, Article
 
 _HYPHENS = ("-", "\u2013")
@@ -40,18 +42,34 @@ def _joined_by_hyphen(tokens: list[Any]) -> bool:
     return all(doc[a.i + 1].text in _HYPHENS and a.i + 2 == b.i for a, b in pairs)
 
 
+def surname(actor: Actor) -> str:
+    """The family name of a person: the last word, or the first for names written
+    family name first ("Kim Jong-un" is Mr Kim; see kb/index.py)."""
+    words = actor.name.split()
+    if len(words) > 1 and (actor.country in FAMILY_FIRST_STATES
+                           or GIVEN_NAME_SYLLABLES.match(words[-1])):
+        return words[0].lower()
+    return words[-1].lower()
+
+
 def people_by_surname(article: Article) -> dict[str, Actor]:
-    """Last name -> the one person the article's resolved mentions give it."""
-    found: dict[str, set[str]] = {}
+    """Family name -> the person the article's resolved mentions give it: the one
+    person, or where several share it ("Kim Jong-un" and an envoy "Sung Kim") the one
+    mentioned most, if strictly more often than any other."""
+    found: dict[str, Counter[str]] = {}
     people: dict[str, Actor] = {}
     for m in article.mentions:
         a = m.actor
         if a is None or a.kind != "person" or not a.name.split():
             continue
-        key = a.name.split()[-1].lower()
-        found.setdefault(key, set()).add(a.id)
+        found.setdefault(surname(a), Counter())[a.id] += 1
         people[a.id] = a
-    return {k: people[next(iter(v))] for k, v in found.items() if len(v) == 1}
+    out = {}
+    for key, counts in found.items():
+        ranked = counts.most_common(2)
+        if len(ranked) == 1 or ranked[0][1] > ranked[1][1]:
+            out[key] = people[ranked[0][0]]
+    return out
 
 
 def hyphen_pair(article: Article, noun: Any) -> list[Actor]:

@@ -28,13 +28,13 @@ SURNAME_MIN = 80.0
 # by a hyphenated given name with a lowercase second syllable ("Ban Ki-moon"). Their
 # surname key is the first word: "Moon" alone is not the last syllable of "Ki-moon".
 FAMILY_FIRST_STATES = frozenset({"KOR", "PRK", "CHN", "TWN"})
-_GIVEN_NAME_SYLLABLES = re.compile(r"^[A-Z][a-z]+-[a-z]+$")
+GIVEN_NAME_SYLLABLES = re.compile(r"^[A-Z][a-z]+-[a-z]+$")
 
 
 def family_first(e: Entity) -> bool:
     if e.country in FAMILY_FIRST_STATES:
         return True
-    return any(_GIVEN_NAME_SYLLABLES.match(n.split()[-1]) for n in (e.name, *e.aliases)
+    return any(GIVEN_NAME_SYLLABLES.match(n.split()[-1]) for n in (e.name, *e.aliases)
                if len(n.split()) > 1)
 
 

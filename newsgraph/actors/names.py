@@ -1,0 +1,19 @@
+"""Repairs of the parser's person-name spans before they are resolved."""
+
+from __future__ import annotations
+
+from typing import Any
+
+
+def given_name_end(ent: Any) -> int:
+    """End of a person's name the parser cut at the hyphen of a given name: "President
+    Lee Min-ho" tagged "Lee Min" takes its "-ho" back."""
+    doc, end = ent.doc, ent.end
+    if ent.label_ == "PERSON" and end + 1 < len(doc) and doc[end].text == "-" \
+            and not doc[end - 1].whitespace_ and not doc[end].whitespace_ \
+            and doc[end + 1].is_alpha and doc[end + 1].is_lower:
+        return doc[end + 1].idx + len(doc[end + 1])
+    return ent.end_char
+
+
+__all__ = ["given_name_end"]
