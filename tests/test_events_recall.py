@@ -41,3 +41,25 @@ def test_a_hyphenated_pair_takes_the_korean_family_name_of_the_most_named(pipeli
     events = [e for e in _consult(pipeline, text, published="2018-05-28")
               if "Trump-Kim" in e.text]
     assert [_parties(e) for e in events] == [{"Donald Trump", "Kim Jong-un"}]
+
+
+def test_a_two_word_demonym_gives_the_leader_his_state(pipeline):
+    # "the North Korean leader" is Kim, not the salient leader of another state
+    text = ("President Donald Trump met North Korean leader Kim Jong-un in Hanoi on "
+            "Wednesday. Trump said he expected a great summit with the North Korean "
+            "leader.")
+    article = pipeline.process_text(text, published="2019-02-27")
+    leader = [m for m in article.mentions if m.text.endswith("North Korean leader")]
+    assert [m.actor.name for m in leader] == ["Kim Jong-un"]
+
+
+def test_the_meeting_is_the_pair_the_article_tells_most(pipeline):
+    filler = ("Analysts praised the courage of both governments in public, and officials "
+              "in several capitals were surprised by the speed of the planning. ") * 3
+    text = ("President Donald Trump met North Korean leader Kim Jong-un at the border on "
+            "Sunday. Trump met Kim again in the afternoon. Trump said Barack Obama had "
+            "sought to meet with Kim years ago.\n\n" + filler +
+            "The White House said the meeting had been arranged in a day.")
+    events = [e for e in _consult(pipeline, text, published="2019-06-30")
+              if e.trigger == "meeting"]
+    assert [_parties(e) for e in events] == [{"Donald Trump", "Kim Jong-un"}]

@@ -92,12 +92,22 @@ def read_prefix(text: str, *, kb: KnowledgeBase) -> tuple[Title, int] | None:
     title.sector = sector_of(match.group(1).split()[-1], kb=kb) or "GOV"
     start = match.start()
     words = list(re.finditer(r"\S+", tail[:match.start()]))
-    for w in reversed(words[-5:]):
+    skip_to = None
+    for k in range(len(words) - 1, max(-1, len(words) - 6), -1):
+        w = words[k]
+        if skip_to is not None and k >= skip_to:
+            continue
         raw = w.group(0)
         low = raw.lower().strip(",")
         if raw.endswith(",") or raw.endswith(".") and low not in ("u.s.", "u.n."):
             break
         iso = country_of_word(raw, kb=kb)
+        if k > 0 and title.country is None and raw[:1].isupper():
+            # a two-word demonym or name: "the North Korean leader", "the New Zealand
+            # prime minister" ("Korean" alone names no one state)
+            pair = country_of_word(f"{words[k - 1].group(0)} {raw}", kb=kb)
+            if pair is not None and pair != iso:
+                iso, w, skip_to = pair, words[k - 1], k - 1
         body = body_of_word(raw)
         if iso and title.country is None:
             title.country = iso

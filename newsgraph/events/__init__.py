@@ -226,10 +226,12 @@ def _continue_meetings(events: list[Event]) -> None:
     actor (or of the one just before, for a bare "the meeting"). A definite "the
     meeting" naming no one refers back to the last meeting told with both sides."""
     last: Event | None = None
-    full: Event | None = None  # the last meeting told with both its sides
+    full: Event | None = None  # the meeting "the meeting" refers to (_main_meeting)
+    fulls: list[Event] = []
     for ev in events:
         if ev.type != "CONSULT":
             continue
+        full = _main_meeting(fulls)
         if last is not None and ev.start - last.end < CONTINUATION_CHARS:
             same = bool({a.id for a in ev.actor} & {a.id for a in last.actor})
             bare = not ev.actor and "meeting" in ev.trigger.lower()
@@ -255,8 +257,25 @@ def _continue_meetings(events: list[Event]) -> None:
             ev.occasion = ev.occasion or full.occasion
         if ev.actor:
             last = ev
-        if len({a.id for a in ev.actor + ev.recipient}) >= 2 and ev.evidence == "arguments":
-            full = ev
+        if len({a.id for a in ev.actor + ev.recipient}) >= 2:
+            fulls.append(ev)
+
+
+def _main_meeting(fulls: list[Event]) -> Event | None:
+    """The meeting a definite "the meeting" naming no one refers back to: the latest
+    meeting its trigger's own arguments told with both sides, of the pair the article
+    told most often so far. "Lee met Park on Monday ... Lee said Abe had once sought to
+    meet Park ... The meeting lasted two hours": the article's meeting is Lee and
+    Park's."""
+    told: dict[frozenset[str], int] = {}
+    for ev in fulls:
+        key = frozenset(a.id for a in ev.actor + ev.recipient)
+        told[key] = told.get(key, 0) + 1
+    own = [ev for ev in fulls if ev.evidence == "arguments"]
+    if not own:
+        return None
+    return max(reversed(own), key=lambda ev: told[frozenset(
+        a.id for a in ev.actor + ev.recipient)])
 
 
 # Determiners of a noun that refers back to a meeting already told ("the meeting",
