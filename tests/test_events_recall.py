@@ -63,3 +63,26 @@ def test_the_meeting_is_the_pair_the_article_tells_most(pipeline):
     events = [e for e in _consult(pipeline, text, published="2019-06-30")
               if e.trigger == "meeting"]
     assert [_parties(e) for e in events] == [{"Donald Trump", "Kim Jong-un"}]
+
+
+# -- meals and sit-downs ---------------------------------------------------------------
+
+def test_a_meal_or_sit_down_with_someone_is_a_meeting(pipeline):
+    for text in ("Putin had lunch with Erdogan on Tuesday.",
+                 "Obama has cancelled a formal sitdown with Putin.",
+                 "Erdogan held a sit-down with Putin in Sochi."):
+        events = _consult(pipeline, text, published="2017-07-08")
+        assert [e.mode for e in events] == ["meet"], text
+        assert len(_parties(events[0])) == 2 and events[0].confidence >= 0.75, text
+
+
+def test_a_meal_alone_is_no_meeting(pipeline):
+    assert _consult(pipeline, "Trump had dinner at his resort on Friday.") == []
+    assert _consult(pipeline, "Putin attended a state dinner in the Kremlin.") == []
+
+
+def test_the_ones_met_named_in_apposition(pipeline):
+    text = ("President Donald Trump had dinner with two Asian allies — Japanese Prime "
+            "Minister Shinzo Abe and South Korean President Moon Jae-in.")
+    events = _consult(pipeline, text, published="2017-07-08")
+    assert [_parties(e) for e in events] == [{"Donald Trump", "Shinzo Abe", "Moon Jae-in"}]

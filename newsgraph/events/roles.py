@@ -204,9 +204,15 @@ def argument_heads(trigger: Trigger) -> tuple[list[Any], list[Any]]:
 
 
 def _expand(heads: list[Any]) -> list[Any]:
-    """The heads with their conjuncts, each once, in order."""
+    """The heads with their conjuncts, each once, in order. A common noun naming no
+    one stands for the names in apposition to it: "with two allies — Lee and Park"."""
     out: list[Any] = []
     for head in heads:
+        named = [c for c in head.children if c.dep_ == "appos" and c.pos_ == "PROPN"]
+        if head.pos_ == "NOUN" and named:
+            for name in named:
+                out += [h for h in conjuncts(name) if h not in out]
+            continue
         out += [h for h in conjuncts(head) if h not in out]
     return out
 

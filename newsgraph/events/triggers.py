@@ -355,9 +355,39 @@ def verb_trigger(token: Any) -> Trigger | None:
     return None
 
 
+# Shared meals and sit-downs are meetings only with the one met: "Lee had dinner with
+# Park", "a sit-down with Park" (a dinner alone, "a state dinner", is none).
+MEAL_NOUNS = frozenset({"dinner", "lunch", "breakfast", "luncheon", "sitdown", "sit-down"})
+
+
+def _with_someone(token: Any) -> bool:
+    return any(c.dep_ == "prep" and c.lower_ == "with"
+               and any(g.dep_ == "pobj" for g in c.children) for c in token.children)
+
+
+def _meal_trigger(token: Any) -> Trigger | None:
+    """"had dinner with Park" (the noun's own "with"), "held a sit-down with Park" (the
+    light verb's)."""
+    word = token.lower_
+    if word == "down" and any(c.lower_ == "sit" and c.dep_ == "compound"
+                              for c in token.children):
+        word = "sit-down"  # the parser splits "sit-down" and heads it with "down"
+    if word not in MEAL_NOUNS and token.lemma_.lower() not in MEAL_NOUNS:
+        return None
+    if _with_someone(token):
+        return Trigger(token, "CONSULT", "meet", noun=token)
+    head = token.head
+    if token.dep_ == "dobj" and head.lemma_.lower() in LIGHT_VERBS and _with_someone(head):
+        return Trigger(head, "CONSULT", "meet", noun=token)
+    return None
+
+
 def noun_trigger(token: Any) -> Trigger | None:
     """The event a noun token evokes on its own ("the meeting", "an attack on")."""
     lemma = token.lemma_.lower()
+    meal = _meal_trigger(token)
+    if meal is not None:
+        return meal
     if lemma not in NOUNS:
         return None
     if lemma == "call" and not any(c.lower_ in ("phone", "telephone") for c in token.children):
@@ -380,5 +410,5 @@ def noun_trigger(token: Any) -> Trigger | None:
 
 
 __all__ = ["ABSORBING_TYPES", "ACCIDENT_NOUNS", "BLOCKABLE", "HEAVY_WEAPONS",
-           "MET_CONDITIONS", "NOUNS", "OBJECT_ONLY_NOUNS", "PHRASAL", "PRESENCE_OBJECTS",
-           "Trigger", "VERBS", "noun_trigger", "verb_trigger"]
+           "MEAL_NOUNS", "MET_CONDITIONS", "NOUNS", "OBJECT_ONLY_NOUNS", "PHRASAL",
+           "PRESENCE_OBJECTS", "Trigger", "VERBS", "noun_trigger", "verb_trigger"]
