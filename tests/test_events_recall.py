@@ -86,3 +86,22 @@ def test_the_ones_met_named_in_apposition(pipeline):
             "Minister Shinzo Abe and South Korean President Moon Jae-in.")
     events = _consult(pipeline, text, published="2017-07-08")
     assert [_parties(e) for e in events] == [{"Donald Trump", "Shinzo Abe", "Moon Jae-in"}]
+
+
+# -- summits told through one who goes to them -----------------------------------------
+
+def test_a_summit_told_through_one_who_goes_to_it(pipeline):
+    for text in ("President Donald Trump arrived in Brussels for the NATO summit on "
+                 "Wednesday.",
+                 "President Donald Trump landed in Singapore having flown from a tense G7 "
+                 "meeting in Canada."):
+        events = _consult(pipeline, text, published="2018-06-10")
+        assert len(events) == 1, text
+        assert [a.name for a in events[0].actor] == ["Donald Trump"], text
+        assert [a.kind for a in events[0].recipient] == ["organization"], text
+        assert events[0].confidence >= 0.75, text
+
+
+def test_one_who_speaks_of_a_summit_does_not_attend_it(pipeline):
+    text = "President Vladimir Putin said the NATO summit was a provocation."
+    assert _consult(pipeline, text, published="2018-07-12") == []

@@ -15,7 +15,7 @@ from typing import Any
 
 from ..kb import KnowledgeBase
 from ..model import Article, Event
-from . import confidence, context, fallback, pairs, roles, sides, summit, when
+from . import attendance, confidence, context, fallback, pairs, roles, sides, summit, when
 from .ontology import GOLD_ALIASES, TYPES, matches_gold, plover_category
 from .status import status_of
 from .triggers import (
@@ -312,6 +312,12 @@ def _event(article: Article, sent: Any, trig: Trigger, *, kb: KnowledgeBase | No
             actors, recipients = pair[:1], pair[1:]
     evidence = "arguments" if actors and (recipients or (
         trig.type in SYMMETRIC_TYPES and len(actors) > 1)) else "fallback"
+    if trig.type == "CONSULT":  # "Lee arrived for the NATO summit"
+        people = [a for a in roles.resolve_all(
+            article, attendance.attendee_heads(trig, actors, recipients), kb=kb)
+            if a.kind == "person"]
+        if people:
+            actors, recipients, evidence = people, actors, "attendance"
     if not recipients and _definite_noun(trig):
         evidence = "anaphoric"
     root = _clause_root(trig)

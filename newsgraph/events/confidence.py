@@ -40,6 +40,10 @@ W_COUNTRY = -0.7  # per state as a party (a person for it is firmer)
 W_TALKS = -0.5  # "talks": often a process, not one encounter
 W_NOUN = 0.25  # an event noun ("the meeting", "talks") rather than a verb
 W_DATED = 0.1
+# Kept apart from the fitted terms above (set on the even half, checked on the odd):
+# a summit told through one who goes to it, its holder named ("Lee arrived for the
+# NATO summit", events/attendance.py)
+W_ATTENDANCE = 0.6
 STRONG_MODES = frozenset({"meet", "visit", "host", "sidelines"})
 UNSURE = frozenset({"hypothetical", "denied", "negated"})
 
@@ -64,6 +68,7 @@ def of_mention(ev: Event) -> float:
     x += W_NOUN * (" " not in ev.trigger.strip() and ev.trigger.lower().endswith(
         ("meeting", "meetings", "talks", "visit")))
     x += W_DATED * bool(ev.date)
+    x += W_ATTENDANCE * (ev.evidence == "attendance")
     return round(_logistic(x), 3)
 
 
