@@ -105,3 +105,25 @@ def test_a_summit_told_through_one_who_goes_to_it(pipeline):
 def test_one_who_speaks_of_a_summit_does_not_attend_it(pipeline):
     text = "President Vladimir Putin said the NATO summit was a provocation."
     assert _consult(pipeline, text, published="2018-07-12") == []
+
+
+def test_tea_with_someone_is_a_meeting(pipeline):
+    events = _consult(pipeline, "President Donald Trump took tea with Queen Elizabeth at "
+                                "Windsor Castle.", published="2018-07-14")
+    assert [(e.mode, _parties(e)) for e in events] == [
+        ("meet", {"Donald Trump", "Elizabeth II"})]
+
+
+# -- receiving a person ----------------------------------------------------------------
+
+def test_receiving_a_person_is_hosting_them(pipeline):
+    for text in ("Xi Jinping received Kim Jong-un in Beijing on Tuesday.",
+                 "Kim Jong-un was received by Xi Jinping in Beijing on Tuesday."):
+        events = _consult(pipeline, text, published="2018-05-08")
+        assert [(e.mode, [a.name for a in e.actor], [a.name for a in e.recipient])
+                for e in events] == [("host", ["Xi Jinping"], ["Kim Jong-un"])], text
+
+
+def test_receiving_a_thing_is_no_meeting(pipeline):
+    assert _consult(pipeline, "Xi Jinping received a letter from Kim Jong-un.") == []
+    assert _consult(pipeline, "Vladimir Putin received strong criticism.") == []

@@ -347,6 +347,10 @@ def verb_trigger(token: Any) -> Trigger | None:
                 if lemma == "impose" and spec[0] == "COERCE" and ol == "restriction":
                     return Trigger(token, "COERCE", "ban", noun=o)
                 return Trigger(token, spec[0], spec[1], noun=o)
+    if lemma in RECEIVING_VERBS:
+        if any(_a_person(o) for o in objs if o.dep_ in ("dobj", "obj", "nsubjpass")):
+            return Trigger(token, "CONSULT", RECEIVING_VERBS[lemma])
+        return None
     if lemma == "impose" and any(ol in ("curfew", "ban") for ol in obj_lemmas):
         return Trigger(token, "COERCE", "curfew")
     if lemma in VERBS:
@@ -356,8 +360,23 @@ def verb_trigger(token: Any) -> Trigger | None:
 
 
 # Shared meals and sit-downs are meetings only with the one met: "Lee had dinner with
-# Park", "a sit-down with Park" (a dinner alone, "a state dinner", is none).
-MEAL_NOUNS = frozenset({"dinner", "lunch", "breakfast", "luncheon", "sitdown", "sit-down"})
+# Park", "a sit-down with Park", "Lee took tea with the king" (a dinner alone, "a state
+# dinner", is none).
+MEAL_NOUNS = frozenset({"dinner", "lunch", "breakfast", "luncheon", "tea", "sitdown",
+                        "sit-down"})
+MEAL_VERBS = LIGHT_VERBS | {"take", "share", "eat"}
+# Receiving a person is hosting them: "Xi received Lee in Beijing", "Lee was received
+# by Xi" ("received a letter", "received criticism": no one is met). A greeting is
+# often a courtesy on arrival, not a meeting: not one.
+RECEIVING_VERBS: dict[str, str] = {"receive": "host"}
+# Common nouns naming a person one receives ("received the ambassador").
+RECEIVED_NOUNS = frozenset({"ambassador", "envoy", "minister", "president", "delegation",
+                            "counterpart", "leader", "premier", "chancellor", "king",
+                            "prince", "queen", "emir", "secretary", "official"})
+
+
+def _a_person(token: Any) -> bool:
+    return token.ent_type_ == "PERSON" or token.lemma_.lower() in RECEIVED_NOUNS
 
 
 def _with_someone(token: Any) -> bool:
@@ -377,7 +396,7 @@ def _meal_trigger(token: Any) -> Trigger | None:
     if _with_someone(token):
         return Trigger(token, "CONSULT", "meet", noun=token)
     head = token.head
-    if token.dep_ == "dobj" and head.lemma_.lower() in LIGHT_VERBS and _with_someone(head):
+    if token.dep_ == "dobj" and head.lemma_.lower() in MEAL_VERBS and _with_someone(head):
         return Trigger(head, "CONSULT", "meet", noun=token)
     return None
 
