@@ -127,3 +127,19 @@ def test_receiving_a_person_is_hosting_them(pipeline):
 def test_receiving_a_thing_is_no_meeting(pipeline):
     assert _consult(pipeline, "Xi Jinping received a letter from Kim Jong-un.") == []
     assert _consult(pipeline, "Vladimir Putin received strong criticism.") == []
+
+
+def test_a_body_in_apposition_does_not_replace_the_party(pipeline):
+    # only people in apposition stand for a common noun; a government stays a party
+    text = "The Sudanese government, the main party, agreed to allow aid convoys."
+    events = [e for e in pipeline.process_text(text, published="2005-01-10").events
+              if e.type == "AGREE"]
+    assert [[a.id for a in e.actor] for e in events] == [["SDN"]]
+
+
+def test_every_joined_part_of_a_hyphenated_given_name(pipeline):
+    from newsgraph.actors.names import given_name_end
+
+    doc = pipeline.nlp("Opposition leader Maulana Fazl-ur-Rehman spoke in Lahore.")
+    ent = next(e for e in doc.ents if e.label_ == "PERSON")
+    assert doc.text[ent.start_char:given_name_end(ent)].endswith("Fazl-ur-Rehman")

@@ -9,11 +9,16 @@ def given_name_end(ent: Any) -> int:
     """End of a person's name the parser cut at the hyphen of a given name: "President
     Lee Min-ho" tagged "Lee Min" takes its "-ho" back."""
     doc, end = ent.doc, ent.end
-    if ent.label_ == "PERSON" and end + 1 < len(doc) and doc[end].text == "-" \
-            and not doc[end - 1].whitespace_ and not doc[end].whitespace_ \
-            and doc[end + 1].is_alpha and doc[end + 1].is_lower:
-        return doc[end + 1].idx + len(doc[end + 1])
-    return ent.end_char
+    if ent.label_ != "PERSON" or not _hyphen_part(doc, end) or not doc[end + 1].is_lower:
+        return ent.end_char
+    while _hyphen_part(doc, end):  # "Fazl-ur-Rehman": every joined part
+        end += 2
+    return doc[end - 1].idx + len(doc[end - 1])
+
+
+def _hyphen_part(doc: Any, end: int) -> bool:
+    return end + 1 < len(doc) and doc[end].text == "-" and not doc[end - 1].whitespace_ \
+        and not doc[end].whitespace_ and doc[end + 1].is_alpha
 
 
 __all__ = ["given_name_end"]

@@ -205,11 +205,14 @@ def argument_heads(trigger: Trigger) -> tuple[list[Any], list[Any]]:
 
 def _expand(heads: list[Any]) -> list[Any]:
     """The heads with their conjuncts, each once, in order. A common noun naming no
-    one stands for the names in apposition to it: "with two allies — Lee and Park"."""
+    state or body stands for the people in apposition to it: "with two allies — Lee
+    and Park" ("the government and the rebels, the SPLA": the government is a party)."""
     out: list[Any] = []
     for head in heads:
-        named = [c for c in head.children if c.dep_ == "appos" and c.pos_ == "PROPN"]
-        if head.pos_ == "NOUN" and named:
+        named = [c for c in head.children if c.dep_ == "appos" and c.pos_ == "PROPN"
+                 and c.ent_type_ == "PERSON"]
+        if head.pos_ == "NOUN" and named and not any(
+                c.ent_type_ in ("GPE", "ORG") for c in head.children if c.i < head.i):
             for name in named:
                 out += [h for h in conjuncts(name) if h not in out]
             continue
