@@ -143,3 +143,16 @@ def test_every_joined_part_of_a_hyphenated_given_name(pipeline):
     doc = pipeline.nlp("Opposition leader Maulana Fazl-ur-Rehman spoke in Lahore.")
     ent = next(e for e in doc.ents if e.label_ == "PERSON")
     assert doc.text[ent.start_char:given_name_end(ent)].endswith("Fazl-ur-Rehman")
+
+
+def test_a_name_with_its_role_in_apposition_is_the_party(pipeline):
+    # "Abe, the Japanese leader, met ...": the name decides, not the role phrase (which
+    # alone would go to whoever the KB gives for that role)
+    for text in ("Japanese Prime Minister Shinzo Abe landed in Washington on Wednesday. "
+                 "On Thursday, Abe, the Japanese prime minister, met with President "
+                 "Donald Trump at the White House.",
+                 "Shinzo Abe landed in Washington on Wednesday. Abe, the Japanese leader, "
+                 "met President Donald Trump on Thursday."):
+        events = _consult(pipeline, text, published="2018-04-18")
+        assert [(e.trigger, [a.name for a in e.actor]) for e in events] == [
+            ("met", ["Shinzo Abe"])], text
