@@ -156,3 +156,10 @@ def test_a_name_with_its_role_in_apposition_is_the_party(pipeline):
         events = _consult(pipeline, text, published="2018-04-18")
         assert [(e.trigger, [a.name for a in e.actor]) for e in events] == [
             ("met", ["Shinzo Abe"])], text
+
+
+def test_a_demonym_before_a_people_is_not_an_apposition(pipeline):
+    text = "Bosnian Serbs demanded a truce with Moslem forces in east Bosnia."
+    events = [e for e in pipeline.process_text(text, published="1995-03-01").events
+              if e.type == "DEMAND"]
+    assert [[a.id for a in e.actor] for e in events] == [["BIH"]]

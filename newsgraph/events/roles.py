@@ -301,8 +301,8 @@ def _mention_of_head(article: Article, token: Any, start: int, end: int) -> Any:
     """The actor mention for the phrase: "Osama bin Laden's al-Qaeda terror network"
     is al-Qaeda's, not its possessor's, where the phrase names both."""
     mention = article.mention_at(start, end)
-    if mention is not None and token.pos_ == "PROPN" \
-            and not mention.start <= token.idx < mention.end:
+    if mention is not None and token.pos_ == "PROPN" and mention.start > token.idx \
+            and any(c.dep_ == "appos" for c in token.children):
         # "Lee, the South Korean envoy, arrived": the name, not its apposition
         own = article.mention_at(token.idx, token.idx + len(token))
         if own is not None and own.start <= token.idx < own.end:
