@@ -163,3 +163,12 @@ def test_a_demonym_before_a_people_is_not_an_apposition(pipeline):
     events = [e for e in pipeline.process_text(text, published="1995-03-01").events
               if e.type == "DEMAND"]
     assert [[a.id for a in e.actor] for e in events] == [["BIH"]]
+
+
+def test_talks_named_by_their_topic_refer_to_no_meeting_told(pipeline):
+    text = ("President Vladimir Putin met Iranian President Ebrahim Raisi in Samarkand on "
+            "Thursday. Putin and Raisi met again on Friday.\n\nA spokesman said Iran stays "
+            "committed to the talks for the restoration of the nuclear deal.")
+    events = [e for e in _consult(pipeline, text, published="2022-09-16")
+              if e.trigger == "talks"]
+    assert all(not {"Vladimir Putin", "Ebrahim Raisi"} <= _parties(e) for e in events)

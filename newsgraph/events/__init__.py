@@ -288,6 +288,11 @@ DEFINITE = frozenset({"the", "their", "this", "that", "these", "its"})
 OWN_PARTY_PREPS = frozenset({"with", "between", "among", "by"})
 
 
+# Prepositions through which a talks noun names its topic ("the talks on the nuclear
+# deal", "the talks for the restoration of the deal"), not a date ("on Monday").
+TOPIC_PREPS = frozenset({"on", "for", "over", "about"})
+
+
 def _definite_noun(trig: Trigger) -> bool:
     """"the meeting", "their talks": an event noun that names no party of its own."""
     tok = trig.token
@@ -296,6 +301,10 @@ def _definite_noun(trig: Trigger) -> bool:
     kids = list(tok.children)
     if any(c.dep_ == "prep" and c.lower_ in OWN_PARTY_PREPS for c in kids):
         return False
+    if any(c.dep_ == "prep" and c.lower_ in TOPIC_PREPS and any(
+            g.dep_ == "pobj" and g.ent_type_ not in ("DATE", "TIME") for g in c.children)
+            for c in kids):
+        return False  # "the talks on restoring the deal": a process named by its topic
     if any(c.dep_ in pairs.MODIFIER_DEPS and pairs.name_like(c) for c in kids):
         return False  # "the Lee-Park meeting", "the Seoul talks"
     return any(c.dep_ in ("det", "poss") and c.lower_ in DEFINITE for c in kids)
