@@ -172,3 +172,18 @@ def test_talks_named_by_their_topic_refer_to_no_meeting_told(pipeline):
     events = [e for e in _consult(pipeline, text, published="2022-09-16")
               if e.trigger == "talks"]
     assert all(not {"Vladimir Putin", "Ebrahim Raisi"} <= _parties(e) for e in events)
+
+
+# -- calls -------------------------------------------------------------------------------
+
+def test_a_call_with_someone_is_a_call(pipeline):
+    text = ("In a call with Japanese Prime Minister Shinzo Abe on Monday, President Donald "
+            "Trump discussed North Korea.")
+    calls = [e for e in _consult(pipeline, text, published="2018-04-18") if e.mode == "call"]
+    assert [_parties(e) for e in calls] == [{"Donald Trump", "Shinzo Abe"}]
+
+
+def test_a_call_with_reporters_or_for_calm_is_no_call(pipeline):
+    assert _consult(pipeline, "President Donald Trump held a call with reporters.") == []
+    assert _consult(pipeline, "The calls for calm by President Donald Trump went "
+                              "unheeded.") == []

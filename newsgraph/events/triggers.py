@@ -409,8 +409,9 @@ def noun_trigger(token: Any) -> Trigger | None:
         return meal
     if lemma not in NOUNS:
         return None
-    if lemma == "call" and not any(c.lower_ in ("phone", "telephone") for c in token.children):
-        return None
+    if lemma == "call" and not any(c.lower_ in ("phone", "telephone") for c in token.children) \
+            and not _with_someone(token):
+        return None  # "a phone call", "his call with Park" ("calls for calm": none)
     if lemma in MET_CONDITIONS and token.dep_ == "dobj" and token.head.lemma_.lower() in (
             "meet", "satisfy", "fulfil", "fulfill"):
         return None  # "met its demands": a condition satisfied, not a demand made
