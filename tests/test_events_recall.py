@@ -187,3 +187,11 @@ def test_a_call_with_reporters_or_for_calm_is_no_call(pipeline):
     assert _consult(pipeline, "President Donald Trump held a call with reporters.") == []
     assert _consult(pipeline, "The calls for calm by President Donald Trump went "
                               "unheeded.") == []
+
+
+def test_an_abbreviation_of_a_thing_is_no_party(pipeline):
+    text = ("With the signing of a Memorandum of Understanding (MOU) on Cessation of "
+            "Hostilities, the Sudanese government and SPLM/A have agreed to allow aid.")
+    events = [e for e in pipeline.process_text(text, published="2005-01-10").events
+              if e.type == "AGREE"]
+    assert [[a.id for a in e.actor] for e in events] == [["SDN"]]

@@ -91,8 +91,21 @@ def first_before(article: Article, sent: Any, token: Any, *, kb: KnowledgeBase |
                  skip: list[tuple[int, int]] = ()) -> list[Actor]:
     """The first actor mention of the sentence left of the trigger."""
     found = mentions_in(article, sent.start_char, token.idx, kb=kb, skip=skip)
-    found = [(m, a) for m, a in found if not _is_source(m, token.doc)]
+    found = [(m, a) for m, a in found if not _is_source(m, token.doc)
+             and not _abbreviates_a_thing(article, m)]
     return [found[0][1]] if found else []
+
+
+def _abbreviates_a_thing(article: Article, m: Mention) -> bool:
+    """"the signing of a Memorandum of Understanding (MOU)": an abbreviation in
+    parentheses stands for the name just before it; where no actor is named there,
+    it names no actor either."""
+    text = article.text
+    if not (text[:m.start].rstrip().endswith("(") and text[m.end:].lstrip().startswith(")")):
+        return False
+    opening = text.rfind("(", 0, m.start)
+    return not any(o.role == "actor" and o.actor is not None and opening - 80 <= o.start
+                   and o.end <= opening for o in article.mentions)
 
 
 def _is_source(m: Mention, doc: Any) -> bool:
