@@ -255,6 +255,11 @@ class KnowledgeBase:
             hits = self._ix.surnames.get(key, [])
         return [self.entities[i] for i in hits]
 
+    def named_or_surnamed(self, text: str) -> list[Entity]:
+        """Entities, in KB order, with a name or alias that is `text` or ends in its last
+        word, compared lowercased ("Putin" finds "Vladimir Putin")."""
+        return [self.entities[i] for i in self._ix.named_or_surnamed(text.lower())]
+
     def fuzzy_person(self, text: str) -> tuple[Entity, ...]:
         """People whose name is a spelling variant of `text` ("Ibrahim Raisi" for
         "Ebrahim Raisi"), surnames agreeing too; memoized per KB."""

@@ -95,6 +95,7 @@ class Index:
         self.bodies = BodyMaker(kb)
         self.fuzzy_memo: dict[str, tuple[Entity, ...]] = {}
         self.person_keys: dict[str, list[str]] | None = None
+        self.loose: tuple[dict[str, set[int]], dict[str, set[int]]] | None = None
         self.title_words = {w for w in ("president", "presidents", "minister", "foreign",
                                         "prime", "secretary", "state", "supreme", "leader",
                                         "acting", "counterpart", "his", "her", "their",
@@ -103,6 +104,23 @@ class Index:
                                         "vice", "ayatollah", "mr", "mrs", "ms", "dr",
                                         "general", "gen", "ministry", "of", "affairs")}
         self.title_words |= {norm(d) for c in kb.countries for d in c.demonyms}
+
+    def named_or_surnamed(self, low: str) -> list[int]:
+        """Indexes, in KB order, of the entities with a name or alias that is `low` or
+        whose last word is `low`'s last word (names lowercased, not normalized)."""
+        if self.loose is None:
+            full: dict[str, set[int]] = defaultdict(set)
+            last: dict[str, set[int]] = defaultdict(set)
+            for i, e in enumerate(self.kb.entities):
+                for n in (e.name.lower(), *(a.lower() for a in e.aliases)):
+                    full[n].add(i)
+                    words = n.split()
+                    if words:
+                        last[words[-1]].add(i)
+            self.loose = (dict(full), dict(last))
+        full_ix, last_ix = self.loose
+        words = low.split()
+        return sorted(full_ix.get(low, set()) | last_ix.get(words[-1] if words else low, set()))
 
     def demonym_state(self, key: str, found: int | None) -> Country | None:
         """The country a lookup key names. "French" first finds "French Southern and
