@@ -266,7 +266,9 @@ class KnowledgeBase:
         return self._ix.fuzzy_person(text)
 
     def fuzzy(self, text: str, *, kinds: tuple[str, ...] | None = None,
-              limit: int = 5) -> list[tuple[Entity, float]]:
+              limit: int = 5, cutoff: float = FUZZY_CUTOFF) -> list[tuple[Entity, float]]:
+        """The best `limit` entities whose names score at least `cutoff` against `text`
+        (fuzz.ratio over sorted words; an exact multi-word name first)."""
         from rapidfuzz import fuzz, process
 
         query = self._ix.strip_titles(norm(text))
@@ -279,7 +281,7 @@ class KnowledgeBase:
         for _choice, score, pos in process.extract(
                 " ".join(sorted(query.split())), self._ix.sorted_choices, scorer=fuzz.ratio,
                 limit=limit * 20,
-                score_cutoff=FUZZY_CUTOFF):
+                score_cutoff=cutoff):
             for i in self._ix.choice_owner[pos]:
                 if (kinds is None or self.entities[i].kind in kinds) and score > best.get(i, 0):
                     best[i] = score

@@ -95,6 +95,7 @@ class Index:
         self.bodies = BodyMaker(kb)
         self.fuzzy_memo: dict[str, tuple[Entity, ...]] = {}
         self.person_keys: dict[str, list[str]] | None = None
+        self.states_memo: dict[tuple[str, int], Country | None] = {}
         self.loose: tuple[dict[str, set[int]], dict[str, set[int]]] | None = None
         self.title_words = {w for w in ("president", "presidents", "minister", "foreign",
                                         "prime", "secretary", "state", "supreme", "leader",
@@ -128,6 +129,11 @@ class Index:
         demonym it is ("France") is meant."""
         if found is None:
             return None
+        if (key, found) not in self.states_memo:
+            self.states_memo[(key, found)] = self._demonym_state(key, found)
+        return self.states_memo[(key, found)]
+
+    def _demonym_state(self, key: str, found: int) -> Country | None:
         countries = self.kb.countries
         if not norm(countries[found].name).startswith(key + " "):
             return countries[found]
@@ -148,7 +154,10 @@ class Index:
     def _fuzzy_person(self, text: str, key: str) -> tuple[Entity, ...]:
         from rapidfuzz import fuzz, process
 
-        good = self._spelling_variants(key, self.kb.fuzzy(text, kinds=("person",), limit=5))
+        # only names scoring FUZZY_PERSON_MIN pass _spelling_variants: asking for those
+        # alone gives the same people, faster (the scorer gives up on the rest early)
+        good = self._spelling_variants(key, self.kb.fuzzy(text, kinds=("person",), limit=5,
+                                                          cutoff=FUZZY_PERSON_MIN))
         if not good:  # token_sort_ratio may miss a variant WRatio finds: ask it too
             if self.person_keys is None:
                 self.person_keys = defaultdict(list)
@@ -158,7 +167,8 @@ class Index:
             # the surnames must agree, so only names whose last word starts with the same
             # letter can pass: searching them alone is ~20x faster
             found = process.extract(key, self.person_keys.get(key.split()[-1][:1], []),
-                                    scorer=fuzz.WRatio, limit=5)
+                                    scorer=fuzz.WRatio, limit=5,
+                                    score_cutoff=FUZZY_PERSON_MIN)
             good = self._spelling_variants(key, [
                 (self.kb.entities[i], score) for k, score, _ in found for i in self.names[k]
                 if self.kb.entities[i].kind == "person"])
