@@ -269,8 +269,6 @@ class KnowledgeBase:
               limit: int = 5, cutoff: float = FUZZY_CUTOFF) -> list[tuple[Entity, float]]:
         """The best `limit` entities whose names score at least `cutoff` against `text`
         (fuzz.ratio over sorted words; an exact multi-word name first)."""
-        from rapidfuzz import fuzz, process
-
         query = self._ix.strip_titles(norm(text))
         if not query or all(t in self._ix.title_words or t in self._ix.country
                             for t in query.split()):
@@ -278,10 +276,8 @@ class KnowledgeBase:
         exact = [(e, 100.0) for e in self.lookup(query)
                  if kinds is None or e.kind in kinds] if " " in query else []
         best: dict[int, float] = {}
-        for _choice, score, pos in process.extract(
-                " ".join(sorted(query.split())), self._ix.sorted_choices, scorer=fuzz.ratio,
-                limit=limit * 20,
-                score_cutoff=cutoff):
+        for score, pos in self._ix.ratio_matches(" ".join(sorted(query.split())),
+                                                 cutoff=cutoff, limit=limit * 20):
             for i in self._ix.choice_owner[pos]:
                 if (kinds is None or self.entities[i].kind in kinds) and score > best.get(i, 0):
                     best[i] = score

@@ -3,6 +3,7 @@ date-span arithmetic of terms of office."""
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from collections import defaultdict
 from typing import TYPE_CHECKING
 
@@ -92,6 +93,12 @@ class Index:
         # instead of on every comparison of every query (5x faster lookups)
         self.sorted_choices = [" ".join(sorted(c.split())) for c in self.choices]
         self.choice_owner = [self.names[c] for c in self.choices]
+        # the sorted choices by length: fuzz.ratio >= cutoff bounds the length of a match,
+        # so `ratio_matches` scores a slice of them only
+        self.by_length = sorted(range(len(self.sorted_choices)),
+                                key=lambda i: len(self.sorted_choices[i]))
+        self.lengths = [len(self.sorted_choices[i]) for i in self.by_length]
+        self.choices_by_length = [self.sorted_choices[i] for i in self.by_length]
         self.bodies = BodyMaker(kb)
         self.fuzzy_memo: dict[str, tuple[Entity, ...]] = {}
         self.person_keys: dict[str, list[str]] | None = None
@@ -105,6 +112,30 @@ class Index:
                                         "vice", "ayatollah", "mr", "mrs", "ms", "dr",
                                         "general", "gen", "ministry", "of", "affairs")}
         self.title_words |= {norm(d) for c in kb.countries for d in c.demonyms}
+
+    def ratio_matches(self, query: str, *, cutoff: float,
+                      limit: int) -> list[tuple[float, int]]:
+        """(score, position in `sorted_choices`) of the `limit` choices scoring best and
+        at least `cutoff` by fuzz.ratio against `query`, best first, ties in choice
+        order: what process.extract over all of them gives. fuzz.ratio is at most
+        200 * min(q, n) / (q + n) for lengths q and n, so only choices of a length that
+        can reach `cutoff` are scored."""
+        from rapidfuzz import fuzz, process
+
+        q = len(query)
+        if cutoff <= 0 or q == 0:
+            found = process.extract(query, self.sorted_choices, scorer=fuzz.ratio,
+                                    limit=limit, score_cutoff=cutoff)
+            return [(score, pos) for _c, score, pos in found]
+        shortest = int(q * cutoff / (200 - cutoff)) - 1 if cutoff < 200 else q
+        longest = int(q * (200 - cutoff) / cutoff) + 2
+        lo = bisect_left(self.lengths, shortest)
+        hi = bisect_right(self.lengths, longest)
+        found = process.extract(query, self.choices_by_length[lo:hi], scorer=fuzz.ratio,
+                                limit=None, score_cutoff=cutoff)
+        hits = sorted(((score, self.by_length[lo + k]) for _c, score, k in found),
+                      key=lambda sp: (-sp[0], sp[1]))
+        return hits[:limit]
 
     def named_or_surnamed(self, low: str) -> list[int]:
         """Indexes, in KB order, of the entities with a name or alias that is `low` or
