@@ -281,3 +281,22 @@ def org_noun_before(span: Any, *, kb: KnowledgeBase) -> str | None:
     words = [noun, *(t for t in reversed(list(noun.lefts)) if t.dep_ in ("amod", "compound"))]
     return next((found for found in (sector_of(t.lower_, kb=kb) for t in words) if found),
                 None)
+
+
+def acronyms_and_pronouns(doc: Any, *, subject_deps: Any) -> tuple[
+        list[tuple[int, int]], list[tuple[int, int, str]]]:
+    """In one pass over the tokens: the spans of acronyms spaCy missed ("status at the
+    EAEU": 2-6 capitals, no entity), and of subject pronouns with their kind ("pron"
+    for he and she, "they")."""
+    acronyms, pronouns = [], []
+    for token in doc:
+        word = token.text
+        n = len(word)
+        if 2 <= n <= 6 and word.isascii() and word.isalpha() and word.isupper() \
+                and not token.ent_type_:
+            acronyms.append((token.idx, token.idx + n))
+        if 2 <= n <= 4:
+            low = token.lower_
+            if low in ("he", "she", "they") and token.dep_ in subject_deps:
+                pronouns.append((token.idx, token.idx + n, "they" if low == "they" else "pron"))
+    return acronyms, pronouns
