@@ -285,18 +285,21 @@ def org_noun_before(span: Any, *, kb: KnowledgeBase) -> str | None:
 
 def acronyms_and_pronouns(doc: Any, *, subject_deps: Any) -> tuple[
         list[tuple[int, int]], list[tuple[int, int, str]]]:
-    """In one pass over the tokens: the spans of acronyms spaCy missed ("status at the
-    EAEU": 2-6 capitals, no entity), and of subject pronouns with their kind ("pron"
-    for he and she, "they")."""
+    """The spans of acronyms spaCy missed ("status at the EAEU": 2-6 capitals, no
+    entity), and of subject pronouns with their kind ("pron" for he and she, "they"),
+    read from the Doc's arrays (no Token objects made)."""
+    from spacy.attrs import DEP, ENT_TYPE, IDX, LENGTH, LOWER
+
+    strings = doc.vocab.strings
+    pronoun = {strings[w]: w for w in ("he", "she", "they")}
+    subject = {strings[d] for d in subject_deps}
+    text = doc.text
     acronyms, pronouns = [], []
-    for token in doc:
-        word = token.text
-        n = len(word)
-        if 2 <= n <= 6 and word.isascii() and word.isalpha() and word.isupper() \
-                and not token.ent_type_:
-            acronyms.append((token.idx, token.idx + n))
-        if 2 <= n <= 4:
-            low = token.lower_
-            if low in ("he", "she", "they") and token.dep_ in subject_deps:
-                pronouns.append((token.idx, token.idx + n, "they" if low == "they" else "pron"))
+    for idx, n, ent, dep, low in doc.to_array([IDX, LENGTH, ENT_TYPE, DEP, LOWER]).tolist():
+        if 2 <= n <= 6 and not ent:
+            word = text[idx:idx + n]
+            if word.isascii() and word.isalpha() and word.isupper():
+                acronyms.append((idx, idx + n))
+        if low in pronoun and dep in subject:
+            pronouns.append((idx, idx + n, "they" if pronoun[low] == "they" else "pron"))
     return acronyms, pronouns
