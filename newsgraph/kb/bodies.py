@@ -37,7 +37,7 @@ GENERIC_BODIES: dict[str, tuple[str, str, tuple[str, ...]]] = {
 _PHRASES = {phrase: code for code, (_l, _s, phrases) in GENERIC_BODIES.items()
             for phrase in phrases}
 _JOINERS = {"of", "in", "s"}
-MEMO_MAX = 50_000
+MEMO_MAX = 50_000  # entries of the split memo before it starts over (memory bounded)
 
 
 class BodyMaker:

@@ -21,6 +21,8 @@ if TYPE_CHECKING:
 # (fuzz.ratio), so a shared first name and family prefix ("Mohammad ...") cannot carry it.
 FUZZY_PERSON_MIN = 90.0
 SURNAME_MIN = 80.0
+# Entries a per-KB memo holds before it starts over (memory flat over any corpus size).
+MEMO_MAX = 50_000
 
 
 def span(start: str | None, end: str | None) -> tuple[str, str]:
@@ -179,6 +181,8 @@ class Index:
         if len(key) < 4:
             return ()
         if key not in self.fuzzy_memo:
+            if len(self.fuzzy_memo) > MEMO_MAX:
+                self.fuzzy_memo.clear()  # memory stays bounded over any corpus
             self.fuzzy_memo[key] = self._fuzzy_person(text, key)
         return self.fuzzy_memo[key]
 
