@@ -196,9 +196,8 @@ class Resolver:
         if " " not in key and key in self.first_words:
             return self.first_words[key], "name-in-article"
         country = title.country if title else None
-        for how, found in (("kb-name", self.kb.lookup(name)),
-                           ("kb-fuzzy", self.kb.fuzzy_person(name))):
-            people = [e for e in found if e.kind == "person"]
+        for how, find in (("kb-name", self.kb.lookup), ("kb-fuzzy", self.kb.fuzzy_person)):
+            people = [e for e in find(name) if e.kind == "person"]  # fuzzy only if need be
             if country:  # a title's country rules out another country's namesake
                 people = [e for e in people if e.country in (None, country)]
             if people:
