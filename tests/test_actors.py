@@ -247,7 +247,7 @@ def test_acronyms_and_subject_pronouns_from_the_doc_arrays(nlp) -> None:
 
     text = "He said the EAEU would meet. They agreed, and she left with NATO staff. So."
     doc = nlp(text)
-    acronyms, pronouns = acronyms_and_pronouns(doc, subject_deps=SUBJECT_DEPS)
+    acronyms, pronouns = acronyms_and_pronouns(doc, text, subject_deps=SUBJECT_DEPS)
     # NATO is an entity already; "So" and "He" are not all capitals
     assert [text[s:e] for s, e in acronyms] == [
         t.text for t in doc if t.text in ("EAEU", "NATO") and not t.ent_type_]

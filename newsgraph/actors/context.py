@@ -283,12 +283,12 @@ def org_noun_before(span: Any, *, kb: KnowledgeBase) -> str | None:
                 None)
 
 
-def acronyms_and_pronouns(doc: Any, *, subject_deps: Any) -> tuple[
+def acronyms_and_pronouns(doc: Any, text: str, *, subject_deps: Any) -> tuple[
         list[tuple[int, int]], list[tuple[int, int, str]]]:
     """The spans of acronyms spaCy missed ("status at the EAEU": 2-6 capitals, no
     entity), and of subject pronouns with their kind ("pron" for he and she, "they"),
     read from the Doc's arrays: only the few tokens the lexeme flags let through are
-    looked at."""
+    looked at. `text` is the Doc's (`doc.text` joins every token anew)."""
     import numpy as np
     from spacy.attrs import DEP, ENT_TYPE, IDX, IS_ALPHA, IS_ASCII, IS_UPPER, LENGTH, LOWER
 
@@ -304,7 +304,6 @@ def acronyms_and_pronouns(doc: Any, *, subject_deps: Any) -> tuple[
     subjects = np.isin(low, np.array([strings[w] for w in ("he", "she", "they")],
                                      dtype=np.uint64)) \
         & np.isin(dep, np.array([strings[d] for d in subject_deps], dtype=np.uint64))
-    text = doc.text
     acronyms = []
     for i in np.flatnonzero(capitals).tolist():
         start, end = int(idx[i]), int(idx[i] + n[i])

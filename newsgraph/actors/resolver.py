@@ -85,7 +85,7 @@ class Resolver:
                        and c.label in ("PERSON", "ORG") and c.title is not None):
                     continue
                 found.extend(self._title_candidate(m, s, e, sent))
-        acronyms, pronouns = cx.acronyms_and_pronouns(doc, subject_deps=SUBJECT_DEPS)
+        acronyms, pronouns = cx.acronyms_and_pronouns(doc, text, subject_deps=SUBJECT_DEPS)
         found.extend(Candidate(s, e, "acronym", "ORG", s) for s, e in acronyms)
         for m in GROUP_RE.finditer(text):
             found.append(Candidate(m.start(), m.end(), "group", (m.group(1) or m.group(2)).lower()))

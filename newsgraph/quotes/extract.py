@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from dataclasses import dataclass
+from functools import cached_property
 from typing import Any
 
 from ..kb import KnowledgeBase
@@ -71,6 +72,10 @@ class _Index:
                 self.verbs.append(i)
             if low == according:
                 self.accordings.append(i)
+
+    @cached_property
+    def text(self) -> str:
+        return str(self.doc.text)  # once: Doc.text joins every token on each access
 
     def token(self, char: int) -> int:
         return max(0, bisect_right(self.starts, char) - 1)
@@ -332,7 +337,7 @@ def _according(index: _Index, drafts: list[_Draft]) -> list[_Draft]:
 
 def _paragraph_tokens(index: _Index, i: int) -> tuple[int, int]:
     """Token range [lo, hi) of the paragraph holding token `i`."""
-    text = index.doc.text
+    text = index.text
     char = index.doc[i].idx
     para_start = text.rfind("\n", 0, char) + 1
     para_end = text.find("\n", char)
