@@ -95,7 +95,9 @@ SETTINGS: dict[str, Setting] = {s.name: s for s in (
             "the kb files).", _path),
     Setting("jobs", "NEWSGRAPH_JOBS", 1,
             "Worker processes for extraction (0 = one per core). Output is the same "
-            "for any number.", _count),
+            "for any number. 1 by default: each worker loads the model, and on cores "
+            "busy with other work --jobs 2 ran slower than one process (bench/scale.py "
+            "measures both); use 0 where cores are free.", _count),
     # input limits (newsgraph/limits.py explains how every stage keeps to them)
     Setting("max_text", "NEWSGRAPH_MAX_TEXT", 500_000,
             "Characters of text per article; a longer article is refused, naming its "

@@ -239,3 +239,18 @@ def test_the_organization_refers_back_to_the_organization_just_named(nlp, kb):
     org = actor_at(article, "the organization")
     assert org is not None and org.name == "Shanghai Cooperation Organization"
     assert actor_at(article, "the bloc").name == "Shanghai Cooperation Organization"
+
+
+def test_acronyms_and_subject_pronouns_from_the_doc_arrays(nlp) -> None:
+    from newsgraph.actors.context import acronyms_and_pronouns
+    from newsgraph.actors.coref import SUBJECT_DEPS
+
+    text = "He said the EAEU would meet. They agreed, and she left with NATO staff. So."
+    doc = nlp(text)
+    acronyms, pronouns = acronyms_and_pronouns(doc, text, subject_deps=SUBJECT_DEPS)
+    # NATO is an entity already; "So" and "He" are not all capitals
+    assert [text[s:e] for s, e in acronyms] == [
+        t.text for t in doc if t.text in ("EAEU", "NATO") and not t.ent_type_]
+    assert "EAEU" in [text[s:e] for s, e in acronyms]
+    assert [(text[s:e], kind) for s, e, kind in pronouns] == [
+        ("He", "pron"), ("They", "they"), ("she", "pron")]

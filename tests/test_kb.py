@@ -262,3 +262,27 @@ def test_seed_aliases_find_their_person(kb: KB, shared: Path) -> None:
                 continue  # role phrases are the resolver's job
             found = kb.lookup(alias) or [e for e, _ in kb.fuzzy(alias, limit=1)]
             assert found and found[0].name == kb.lookup(name)[0].name, alias
+
+
+@pytest.mark.parametrize("cutoff", [80.0, 90.0])
+def test_ratio_matches_scores_as_all_choices_would(kb: KB, cutoff: float) -> None:
+    """Only names of a length that can reach the cutoff are scored (a speed-up): the
+    best ones, their scores and their order are those of scoring every name."""
+    from rapidfuzz import fuzz, process
+
+    ix = kb._ix
+    queries = ["putin vladimir", "erdogan recep tayyip", "raisi ebrahim", "xi", "ab",
+               "blinken antony j", ix.sorted_choices[0], ix.sorted_choices[-1]]
+    for query in queries:
+        every = process.extract(query, ix.sorted_choices, scorer=fuzz.ratio, limit=100,
+                                score_cutoff=cutoff)
+        assert ix.ratio_matches(query, cutoff=cutoff, limit=100) == [
+            (score, pos) for _c, score, pos in every]
+    assert ix.ratio_matches("putin vladimir", cutoff=cutoff, limit=100)
+
+
+def test_fuzzy_with_a_higher_cutoff_keeps_the_best_of_the_lower(kb: KB) -> None:
+    low = [(e.id, s) for e, s in kb.fuzzy("Ibrahim Raisy", kinds=("person",), limit=5)]
+    high = [(e.id, s) for e, s in kb.fuzzy("Ibrahim Raisy", kinds=("person",), limit=5,
+                                           cutoff=90.0)]
+    assert high and high == [(i, s) for i, s in low if s >= 90.0]

@@ -328,3 +328,56 @@ def test_sets_spelled_seasons_and_story_month() -> None:
     assert got["the years"] == "PXY"
     assert got["the following month"] == "1998-04"
     assert got["June"] == "1998-06"
+
+
+# A text for every rule the tagger may skip, in several spellings.
+_SKIPPABLE = ("Two years ago, and earlier this week; in the second half of 2023; the third "
+              "quarter period. In nineteen eighty-four, and two thousand and one. Last "
+              "spring, in the 1990s and the 2000's. For days, over the past weeks, monthly "
+              "and daily. Today, tomorrow and tonight; on Monday and on Tuesdays. June "
+              "this year, by year-end, at Christmas and on New Year's Day; at noon and "
+              "midnight; the full year; current market talks; over the weekend; the "
+              "year-ago period; the 2024 fiscal period; it's the second day of talks. LAST "
+              "SPRING, TWO YEARS AGO.")
+
+
+def test_rules_skipped_for_missing_words_cannot_match() -> None:
+    """A rule is skipped when none of its words is in the text (a speed-up): each of
+    its matches must contain one, so skipping never changes what is found."""
+    from newsgraph.time import tagger
+
+    for rule, pattern in tagger.RULES:
+        words = tagger._NEEDS.get(rule)
+        if words is None:
+            continue
+        matches = [m.group(0).lower() for m in pattern.finditer(_SKIPPABLE)]
+        assert matches, f"the fixture has no match of {rule}"
+        for match in matches:
+            assert any(w in match for w in words), (rule, match)
+
+
+def test_skipping_rules_finds_what_running_them_all_finds(monkeypatch) -> None:
+    from newsgraph.time import tagger
+
+    texts = [_SKIPPABLE, "Talks resume next week.", "Nothing here", "the ſpring of 2001"]
+    fast = [[(f.start, f.end, f.rule) for f in tagger._find(t)] for t in texts]
+    monkeypatch.setattr(tagger, "_NEEDS", {})
+    assert fast == [[(f.start, f.end, f.rule) for f in tagger._find(t)] for t in texts]
+    assert fast[1] and not fast[2]
+
+
+def test_find_gives_each_caller_its_own_list() -> None:
+    from newsgraph.time import tagger
+
+    first = tagger.find("Talks resume next week.")
+    first.clear()
+    again = tagger.find("Talks resume next week.")
+    assert [f.text for f in again] == ["next week"]
+
+
+def test_term_window_finds_a_titled_surname_through_the_kb_index() -> None:
+    kb = _kb()
+    assert [e.id for e in kb.named_or_surnamed("Raisi")] == ["Q_RAISI"]
+    assert [e.id for e in kb.named_or_surnamed("ibrahim raisi")] == ["Q_RAISI"]
+    assert [e.id for e in kb.named_or_surnamed("Mr. Pezeshkian")] == ["Q_PEZ"]
+    assert kb.named_or_surnamed("Nobody") == []

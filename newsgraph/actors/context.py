@@ -291,3 +291,35 @@ def org_noun_before(span: Any, *, kb: KnowledgeBase) -> str | None:
     words = [noun, *(t for t in reversed(list(noun.lefts)) if t.dep_ in ("amod", "compound"))]
     return next((found for found in (sector_of(t.lower_, kb=kb) for t in words) if found),
                 None)
+
+
+def acronyms_and_pronouns(doc: Any, text: str, *, subject_deps: Any) -> tuple[
+        list[tuple[int, int]], list[tuple[int, int, str]]]:
+    """The spans of acronyms spaCy missed ("status at the EAEU": 2-6 capitals, no
+    entity), and of subject pronouns with their kind ("pron" for he and she, "they"),
+    read from the Doc's arrays: only the few tokens the lexeme flags let through are
+    looked at. `text` is the Doc's (`doc.text` joins every token anew)."""
+    import numpy as np
+    from spacy.attrs import DEP, ENT_TYPE, IDX, IS_ALPHA, IS_ASCII, IS_UPPER, LENGTH, LOWER
+
+    strings = doc.vocab.strings
+    they = strings["they"]
+    rows = doc.to_array([IDX, LENGTH, ENT_TYPE, DEP, LOWER, IS_ALPHA, IS_ASCII, IS_UPPER])
+    if not len(rows):
+        return [], []
+    idx, n, ent, dep, low = (rows[:, k] for k in range(5))
+    capitals = (n >= 2) & (n <= 6) & (ent == 0) & (rows[:, 5] == 1) & (rows[:, 6] == 1) \
+        & (rows[:, 7] == 1)
+    # hashes are uint64: compared as such, never through float
+    subjects = np.isin(low, np.array([strings[w] for w in ("he", "she", "they")],
+                                     dtype=np.uint64)) \
+        & np.isin(dep, np.array([strings[d] for d in subject_deps], dtype=np.uint64))
+    acronyms = []
+    for i in np.flatnonzero(capitals).tolist():
+        start, end = int(idx[i]), int(idx[i] + n[i])
+        word = text[start:end]  # what the flags say, checked on the text itself
+        if word.isascii() and word.isalpha() and word.isupper():
+            acronyms.append((start, end))
+    pronouns = [(int(idx[i]), int(idx[i] + n[i]), "they" if int(low[i]) == they else "pron")
+                for i in np.flatnonzero(subjects).tolist()]
+    return acronyms, pronouns

@@ -10,12 +10,14 @@ from __future__ import annotations
 import hashlib
 import re
 import unicodedata
+from functools import lru_cache
 
 from ..model import Actor
 
 _HONORIFICS = frozenset({"mr", "mrs", "ms", "dr", "sir", "sheikh", "gen", "col", "lt"})
 
 
+@lru_cache(maxsize=1 << 16)  # the same names come back in every article
 def normalize_name(name: str) -> str:
     """Case-, accent- and punctuation-insensitive form of a name."""
     text = unicodedata.normalize("NFKD", name)

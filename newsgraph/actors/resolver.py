@@ -58,6 +58,7 @@ class Resolver:
         self.acronyms: dict[str, Actor] = {}
         self.mentions: list[Mention] = []
         self._taken: list[tuple[int, int]] = []
+        self._max_end = -1  # the furthest end in _taken: nothing past it is covered
 
     # ---------------------------------------------------------------- candidates
     def candidates(self) -> list[Candidate]:
@@ -86,18 +87,13 @@ class Resolver:
                        and c.label in ("PERSON", "ORG") and c.title is not None):
                     continue
                 found.extend(self._title_candidate(m, s, e, sent))
-        for token in doc:  # acronyms spaCy missed ("status at the EAEU")
-            if re.fullmatch(r"[A-Z]{2,6}", token.text) and not token.ent_type_:
-                found.append(Candidate(token.idx, token.idx + len(token), "acronym", "ORG",
-                                       token.idx))
+        acronyms, pronouns = cx.acronyms_and_pronouns(doc, text, subject_deps=SUBJECT_DEPS)
+        found.extend(Candidate(s, e, "acronym", "ORG", s) for s, e in acronyms)
         for m in GROUP_RE.finditer(text):
             found.append(Candidate(m.start(), m.end(), "group", (m.group(1) or m.group(2)).lower()))
         for m in BODY_RE.finditer(text):
             found.append(Candidate(m.start(), m.end(), "body", m.group(2), m.start(2)))
-        for token in doc:
-            if token.lower_ in ("he", "she", "they") and token.dep_ in SUBJECT_DEPS:
-                found.append(Candidate(token.idx, token.idx + len(token),
-                                       "they" if token.lower_ == "they" else "pron"))
+        found.extend(Candidate(s, e, kind) for s, e, kind in pronouns)
         for m in pairs.PAIR_RE.finditer(text):
             found.append(Candidate(m.start(), m.end(), "pair"))
         # names spaCy missed ("In return, Pezeshkian considered ...")
@@ -144,7 +140,8 @@ class Resolver:
     # ---------------------------------------------------------------- main loop
     def run(self) -> list[Mention]:
         for cand in self.candidates():
-            if any(s <= cand.start and cand.end <= e for s, e in self._taken):
+            if cand.end <= self._max_end and any(s <= cand.start and cand.end <= e
+                                                 for s, e in self._taken):
                 continue
             if cand.kind == "pron":
                 self._pronoun(cand)
@@ -181,6 +178,7 @@ class Resolver:
                           place=place, role="place" if place is not None else "actor", how=how)
         self.mentions.append(mention)
         self._taken.append((start, end))
+        self._max_end = max(self._max_end, end)
         return mention
 
     def _span(self, start: int, end: int) -> Any:
@@ -200,9 +198,8 @@ class Resolver:
         if " " not in key and key in self.first_words:
             return self.first_words[key], "name-in-article"
         country = title.country if title else None
-        for how, found in (("kb-name", self.kb.lookup(name)),
-                           ("kb-fuzzy", self.kb.fuzzy_person(name))):
-            people = [e for e in found if e.kind == "person"]
+        for how, find in (("kb-name", self.kb.lookup), ("kb-fuzzy", self.kb.fuzzy_person)):
+            people = [e for e in find(name) if e.kind == "person"]  # fuzzy only if need be
             if country:  # a title's country rules out another country's namesake
                 people = [e for e in people if e.country in (None, country)]
             if people:

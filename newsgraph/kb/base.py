@@ -255,15 +255,20 @@ class KnowledgeBase:
             hits = self._ix.surnames.get(key, [])
         return [self.entities[i] for i in hits]
 
+    def named_or_surnamed(self, text: str) -> list[Entity]:
+        """Entities, in KB order, with a name or alias that is `text` or ends in its last
+        word, compared lowercased ("Putin" finds "Vladimir Putin")."""
+        return [self.entities[i] for i in self._ix.named_or_surnamed(text.lower())]
+
     def fuzzy_person(self, text: str) -> tuple[Entity, ...]:
         """People whose name is a spelling variant of `text` ("Ibrahim Raisi" for
         "Ebrahim Raisi"), surnames agreeing too; memoized per KB."""
         return self._ix.fuzzy_person(text)
 
     def fuzzy(self, text: str, *, kinds: tuple[str, ...] | None = None,
-              limit: int = 5) -> list[tuple[Entity, float]]:
-        from rapidfuzz import fuzz, process
-
+              limit: int = 5, cutoff: float = FUZZY_CUTOFF) -> list[tuple[Entity, float]]:
+        """The best `limit` entities whose names score at least `cutoff` against `text`
+        (fuzz.ratio over sorted words; an exact multi-word name first)."""
         query = self._ix.strip_titles(norm(text))
         if not query or all(t in self._ix.title_words or t in self._ix.country
                             for t in query.split()):
@@ -271,10 +276,8 @@ class KnowledgeBase:
         exact = [(e, 100.0) for e in self.lookup(query)
                  if kinds is None or e.kind in kinds] if " " in query else []
         best: dict[int, float] = {}
-        for _choice, score, pos in process.extract(
-                " ".join(sorted(query.split())), self._ix.sorted_choices, scorer=fuzz.ratio,
-                limit=limit * 20,
-                score_cutoff=FUZZY_CUTOFF):
+        for score, pos in self._ix.ratio_matches(" ".join(sorted(query.split())),
+                                                 cutoff=cutoff, limit=limit * 20):
             for i in self._ix.choice_owner[pos]:
                 if (kinds is None or self.entities[i].kind in kinds) and score > best.get(i, 0):
                     best[i] = score

@@ -37,11 +37,13 @@ GENERIC_BODIES: dict[str, tuple[str, str, tuple[str, ...]]] = {
 _PHRASES = {phrase: code for code, (_l, _s, phrases) in GENERIC_BODIES.items()
             for phrase in phrases}
 _JOINERS = {"of", "in", "s"}
+MEMO_MAX = 50_000  # entries of the split memo before it starts over (memory bounded)
 
 
 class BodyMaker:
     def __init__(self, kb: KB) -> None:
         self.kb = kb
+        self.split_memo: dict[str, tuple[str | None, str]] = {}
 
     def find(self, text: str, *, country: str | None = None) -> Entity | None:
         key = norm(text)
@@ -51,7 +53,11 @@ class BodyMaker:
                  and (country is None or e.country == country)]
         if named:
             return min(named, key=lambda e: ":" not in e.id)  # curated ids first
-        iso, rest = self._split_country(key)
+        if key not in self.split_memo:
+            if len(self.split_memo) > MEMO_MAX:
+                self.split_memo.clear()  # memory stays bounded over any corpus
+            self.split_memo[key] = self._split_country(key)
+        iso, rest = self.split_memo[key]
         iso = country or iso
         code = _PHRASES.get(rest)
         if code is None or iso is None:

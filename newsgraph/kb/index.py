@@ -4,6 +4,7 @@ date-span arithmetic of terms of office."""
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from collections import defaultdict
 from typing import TYPE_CHECKING
 
@@ -21,6 +22,8 @@ if TYPE_CHECKING:
 # (fuzz.ratio), so a shared first name and family prefix ("Mohammad ...") cannot carry it.
 FUZZY_PERSON_MIN = 90.0
 SURNAME_MIN = 80.0
+# Entries a per-KB memo holds before it starts over (memory flat over any corpus size).
+MEMO_MAX = 50_000
 
 
 # Names written family name first in English news: Korean and Chinese ones ("Moon
@@ -108,9 +111,17 @@ class Index:
         # instead of on every comparison of every query (5x faster lookups)
         self.sorted_choices = [" ".join(sorted(c.split())) for c in self.choices]
         self.choice_owner = [self.names[c] for c in self.choices]
+        # the sorted choices by length: fuzz.ratio >= cutoff bounds the length of a match,
+        # so `ratio_matches` scores a slice of them only
+        self.by_length = sorted(range(len(self.sorted_choices)),
+                                key=lambda i: len(self.sorted_choices[i]))
+        self.lengths = [len(self.sorted_choices[i]) for i in self.by_length]
+        self.choices_by_length = [self.sorted_choices[i] for i in self.by_length]
         self.bodies = BodyMaker(kb)
         self.fuzzy_memo: dict[str, tuple[Entity, ...]] = {}
         self.person_keys: dict[str, list[str]] | None = None
+        self.states_memo: dict[tuple[str, int], Country | None] = {}
+        self.loose: tuple[dict[str, set[int]], dict[str, set[int]]] | None = None
         self.title_words = {w for w in ("president", "presidents", "minister", "foreign",
                                         "prime", "secretary", "state", "supreme", "leader",
                                         "acting", "counterpart", "his", "her", "their",
@@ -120,12 +131,58 @@ class Index:
                                         "general", "gen", "ministry", "of", "affairs")}
         self.title_words |= {norm(d) for c in kb.countries for d in c.demonyms}
 
+    def ratio_matches(self, query: str, *, cutoff: float,
+                      limit: int) -> list[tuple[float, int]]:
+        """(score, position in `sorted_choices`) of the `limit` choices scoring best and
+        at least `cutoff` by fuzz.ratio against `query`, best first, ties in choice
+        order: what process.extract over all of them gives. fuzz.ratio is at most
+        200 * min(q, n) / (q + n) for lengths q and n, so only choices of a length that
+        can reach `cutoff` are scored."""
+        from rapidfuzz import fuzz, process
+
+        q = len(query)
+        if cutoff <= 0 or q == 0:
+            found = process.extract(query, self.sorted_choices, scorer=fuzz.ratio,
+                                    limit=limit, score_cutoff=cutoff)
+            return [(score, pos) for _c, score, pos in found]
+        shortest = int(q * cutoff / (200 - cutoff)) - 1 if cutoff < 200 else q
+        longest = int(q * (200 - cutoff) / cutoff) + 2
+        lo = bisect_left(self.lengths, shortest)
+        hi = bisect_right(self.lengths, longest)
+        found = process.extract(query, self.choices_by_length[lo:hi], scorer=fuzz.ratio,
+                                limit=None, score_cutoff=cutoff)
+        hits = sorted(((score, self.by_length[lo + k]) for _c, score, k in found),
+                      key=lambda sp: (-sp[0], sp[1]))
+        return hits[:limit]
+
+    def named_or_surnamed(self, low: str) -> list[int]:
+        """Indexes, in KB order, of the entities with a name or alias that is `low` or
+        whose last word is `low`'s last word (names lowercased, not normalized)."""
+        if self.loose is None:
+            full: dict[str, set[int]] = defaultdict(set)
+            last: dict[str, set[int]] = defaultdict(set)
+            for i, e in enumerate(self.kb.entities):
+                for n in (e.name.lower(), *(a.lower() for a in e.aliases)):
+                    full[n].add(i)
+                    words = n.split()
+                    if words:
+                        last[words[-1]].add(i)
+            self.loose = (dict(full), dict(last))
+        full_ix, last_ix = self.loose
+        words = low.split()
+        return sorted(full_ix.get(low, set()) | last_ix.get(words[-1] if words else low, set()))
+
     def demonym_state(self, key: str, found: int | None) -> Country | None:
         """The country a lookup key names. "French" first finds "French Southern and
         Antarctic Lands", a dependency named after its state's demonym: the state whose
         demonym it is ("France") is meant."""
         if found is None:
             return None
+        if (key, found) not in self.states_memo:
+            self.states_memo[(key, found)] = self._demonym_state(key, found)
+        return self.states_memo[(key, found)]
+
+    def _demonym_state(self, key: str, found: int) -> Country | None:
         countries = self.kb.countries
         if not norm(countries[found].name).startswith(key + " "):
             return countries[found]
@@ -140,13 +197,18 @@ class Index:
         if len(key) < 4:
             return ()
         if key not in self.fuzzy_memo:
+            if len(self.fuzzy_memo) > MEMO_MAX:
+                self.fuzzy_memo.clear()  # memory stays bounded over any corpus
             self.fuzzy_memo[key] = self._fuzzy_person(text, key)
         return self.fuzzy_memo[key]
 
     def _fuzzy_person(self, text: str, key: str) -> tuple[Entity, ...]:
         from rapidfuzz import fuzz, process
 
-        good = self._spelling_variants(key, self.kb.fuzzy(text, kinds=("person",), limit=5))
+        # only names scoring FUZZY_PERSON_MIN pass _spelling_variants: asking for those
+        # alone gives the same people, faster (the scorer gives up on the rest early)
+        good = self._spelling_variants(key, self.kb.fuzzy(text, kinds=("person",), limit=5,
+                                                          cutoff=FUZZY_PERSON_MIN))
         if not good:  # token_sort_ratio may miss a variant WRatio finds: ask it too
             if self.person_keys is None:
                 self.person_keys = defaultdict(list)
@@ -156,7 +218,8 @@ class Index:
             # the surnames must agree, so only names whose last word starts with the same
             # letter can pass: searching them alone is ~20x faster
             found = process.extract(key, self.person_keys.get(key.split()[-1][:1], []),
-                                    scorer=fuzz.WRatio, limit=5)
+                                    scorer=fuzz.WRatio, limit=5,
+                                    score_cutoff=FUZZY_PERSON_MIN)
             good = self._spelling_variants(key, [
                 (self.kb.entities[i], score) for k, score, _ in found for i in self.names[k]
                 if self.kb.entities[i].kind == "person"])

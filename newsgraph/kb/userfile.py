@@ -41,6 +41,7 @@ import csv
 import re
 import unicodedata
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -67,6 +68,7 @@ _POSSESSIVE = re.compile(r"'s\b")
 _DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
 
 
+@lru_cache(maxsize=1 << 16)  # the same names are normalized over and over
 def norm(text: str) -> str:
     """Lookup key: casefolded, accents stripped, hyphens/dots/apostrophes unified,
     a leading "the" and possessive "'s" dropped ("the U.K.'s" -> "uk")."""

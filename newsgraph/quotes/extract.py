@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from dataclasses import dataclass
+from functools import cached_property
 from typing import Any
 
 from ..kb import KnowledgeBase
@@ -60,6 +61,21 @@ class _Index:
     def __init__(self, doc: Any) -> None:
         self.doc = doc
         self.starts = doc.to_array("IDX").tolist()  # [t.idx for t in doc], in C
+        strings = doc.vocab.strings
+        verbs = {strings["VERB"], strings["AUX"]}
+        according = strings["according"]
+        # the tokens a speech verb or "according" can be, read in C: the loops below
+        # look at these alone instead of making every token
+        self.verbs, self.accordings = [], []
+        for i, (pos, low) in enumerate(doc.to_array(["POS", "LOWER"]).tolist()):
+            if pos in verbs:
+                self.verbs.append(i)
+            if low == according:
+                self.accordings.append(i)
+
+    @cached_property
+    def text(self) -> str:
+        return str(self.doc.text)  # once: Doc.text joins every token on each access
 
     def token(self, char: int) -> int:
         return max(0, bisect_right(self.starts, char) - 1)
@@ -266,7 +282,7 @@ def _indirect(index: _Index, segments: list[Segment], drafts: list[_Draft],
     doc = index.doc
     quoted = [d.segment for d in drafts if d.segment is not None]
     out: list[_Draft] = []
-    for verb in doc:
+    for verb in (doc[i] for i in index.verbs):  # is_speech_verb: VERB or AUX only
         if not is_speech_verb(verb) or _inside(verb.idx, verb.idx + 1, segments):
             continue
         for clause in verb.children:
@@ -298,7 +314,7 @@ def _according(index: _Index, drafts: list[_Draft]) -> list[_Draft]:
     """"..., according to X": the rest of the sentence is X's."""
     doc = index.doc
     out: list[_Draft] = []
-    for token in doc:
+    for token in (doc[i] for i in index.accordings):  # according_to: "according" only
         head = according_to(token)
         if head is None:
             continue
@@ -321,7 +337,7 @@ def _according(index: _Index, drafts: list[_Draft]) -> list[_Draft]:
 
 def _paragraph_tokens(index: _Index, i: int) -> tuple[int, int]:
     """Token range [lo, hi) of the paragraph holding token `i`."""
-    text = index.doc.text
+    text = index.text
     char = index.doc[i].idx
     para_start = text.rfind("\n", 0, char) + 1
     para_end = text.find("\n", char)

@@ -43,14 +43,7 @@ def _entities_named(name: str, kb: KnowledgeBase) -> list[Any]:
     found = list(kb.lookup(name) or [])
     if found:
         return found
-    low = name.lower()
-    last = low.split()[-1] if low.split() else low
-    out = []
-    for e in getattr(kb, "entities", []):
-        names = [e.name.lower(), *(a.lower() for a in e.aliases)]
-        if low in names or any(n.split()[-1] == last for n in names if n.split()):
-            out.append(e)
-    return out
+    return kb.named_or_surnamed(name)
 
 
 def intersect(a: Window | None, b: Window) -> Window | None:

@@ -296,10 +296,63 @@ def _month_is_name(m: re.Match[str], text: str) -> bool:
         and re.match(r"\s+[A-Z][a-z]", text[m.end():m.end() + 3]) is not None
 
 
+_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+# Words one of which every match of a rule contains (lowercased): a rule whose words are
+# all absent from the lowercased text cannot match, and is not run. A speed-up only:
+# each tuple must cover every alternative of its rule. The rules left out match
+# common words (units, "the", digits) or are cheap.
+_NEEDS: dict[str, tuple[str, ...]] = {
+    "ago": ("ago", "earlier", "later", "from now", "hence", "afterward"),
+    "ago_bare": ("ago",),
+    "quarter": ("quarter", "half"),
+    "year_period": ("period", "quarter"),
+    "spelled_year": ("nineteen", "thousand"),
+    "season": ("spring", "summer", "fall", "autumn", "winter"),
+    "decade": ("0s", "0's"),
+    "bare_plural": ("days", "weeks", "months", "years", "decades"),
+    "duration_bare": ("past", "last", "next", "recent", "coming"),
+    "set_adv": ("daily", "weekly", "monthly", "annually", "yearly", "quarterly", "hourly",
+                "nightly"),
+    "deictic": ("today", "yesterday", "tomorrow", "tonight"),
+    "weekday": _WEEKDAYS,
+    "weekday_set": _WEEKDAYS,
+    "month_relyear": ("year",),
+    "year_end": ("year",),
+    "holiday": ("thanksgiving", "christmas", "year", "independence", "election", "labor",
+                "memorial", "veterans", "halloween"),
+    "noon": ("noon", "midday", "midnight"),
+    "full_year": ("full",),
+    "current": ("current",),
+    "weekend": ("weekend",),
+    "yearago_adj": ("year-earlier", "year-ago"),
+    "nth_day": ("day",),
+}
+# Letters that IGNORECASE matches to an ASCII letter their lower() is not ("ſ" ~ "s",
+# "ı" ~ "i"): in a text with one, every rule runs.
+_FOLDS_ODDLY = ("ſ", "ı")
+_last: tuple[str, list[Found]] = ("", [])
+
+
 def find(text: str) -> list[Found]:
-    """Every temporal expression in `text`, left to right, without overlaps."""
+    """Every temporal expression in `text`, left to right, without overlaps. The time
+    stage tags one text against several anchor days: the last text's result is kept."""
+    global _last
+    last_text, last_found = _last  # one read: another thread may replace it
+    if text == last_text and text:
+        return list(last_found)
+    found = _find(text)
+    _last = (text, found)
+    return list(found)
+
+
+def _find(text: str) -> list[Found]:
     cands: list[Found] = []
+    low = text.lower()
+    check = not any(c in text for c in _FOLDS_ODDLY)
     for rule, pattern in RULES:
+        needs = _NEEDS.get(rule) if check else None
+        if needs is not None and not any(w in low for w in needs):
+            continue
         for m in pattern.finditer(text):
             if not m.group(0).strip() or not _acceptable(rule, m, text):
                 continue
