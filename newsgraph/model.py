@@ -9,6 +9,7 @@ SPEC.md.
 from __future__ import annotations
 
 import hashlib
+from bisect import bisect_left, bisect_right
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
@@ -187,20 +188,55 @@ class Article:
 
     def mention_at(self, start: int, end: int, *, role: str = "actor") -> Mention | None:
         """The mention of `role` that best overlaps [start, end): the largest overlap,
-        then the shortest mention. Quotes and events use it to turn a span of the parse
-        (a speaker, a subject) into a resolved actor or place."""
+        then the shortest mention, then the first in `mentions`. Quotes and events use
+        it to turn a span of the parse (a speaker, a subject) into a resolved actor or
+        place.
+
+        Looks up an index of the mentions by start offset, built on first use and
+        rebuilt when `mentions` is replaced or changes length; a caller that moves a
+        mention (edits its start, end or role) in place calls `mentions_changed()`."""
+        index = self._mention_index(role)
+        starts, ends, items, longest = index
+        # a mention overlapping [start, end) starts before `end` and after
+        # `start - longest`
+        lo = bisect_right(starts, start - longest)
+        hi = bisect_left(starts, end)
         best: Mention | None = None
-        best_key: tuple[int, int] = (0, 0)
-        for m in self.mentions:
-            if m.role != role:
+        best_key: tuple[int, int, int] = (0, 0, 0)
+        for i in range(lo, hi):
+            m_end = ends[i]
+            if m_end <= start:
                 continue
-            overlap = min(end, m.end) - max(start, m.start)
+            m_start = starts[i]
+            overlap = min(end, m_end) - max(start, m_start)
             if overlap <= 0:
                 continue
-            key = (overlap, -(m.end - m.start))
+            order, m = items[i]
+            key = (overlap, m_start - m_end, -order)
             if key > best_key:
                 best, best_key = m, key
         return best
+
+    def mentions_changed(self) -> None:
+        """Drop the index `mention_at` reads (after editing mentions in place)."""
+        self.__dict__.pop("_mention_indexes", None)
+
+    def _mention_index(self, role: str) -> tuple[list[int], list[int],
+                                                 list[tuple[int, Mention]], int]:
+        mentions = self.mentions
+        cache = self.__dict__.get("_mention_indexes")
+        if cache is None or cache[0] is not mentions or cache[1] != len(mentions):
+            cache = (mentions, len(mentions), {})
+            self.__dict__["_mention_indexes"] = cache
+        index = cache[2].get(role)
+        if index is None:
+            rows = sorted((m.start, order, m) for order, m in enumerate(mentions)
+                          if m.role == role and m.end > m.start)
+            index = ([r[0] for r in rows], [r[2].end for r in rows],
+                     [(r[1], r[2]) for r in rows],
+                     max((r[2].end - r[0] for r in rows), default=0))
+            cache[2][role] = index
+        return index
 
     def to_record(self) -> dict[str, Any]:
         """The `newsgraph extract` record (SPEC.md)."""

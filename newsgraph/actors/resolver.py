@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import dataclasses
 import re
+from bisect import bisect_right
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -65,28 +66,38 @@ class Resolver:
         doc, text = self.doc, self.article.text
         found: list[Candidate] = []
         person_words: set[str] = set()
+        # the sentences once (`ent.sent`, `sent.text` re-walk the tokens per entity)
+        sents = list(doc.sents)
+        sent_starts = [sent.start for sent in sents]
         for ent in doc.ents:
-            if ent.label_ not in ENT_LABELS:
+            label = ent.label_
+            if label not in ENT_LABELS:
                 continue
-            start = ent.start_char
+            start = start0 = ent.start_char
+            ent_text = text[start:ent.end_char]
             title = None
-            if ent.label_ == "PERSON" or (ent.label_ == "ORG" and self._kb_person(ent.text)):
-                prefix = cx.read_prefix(text[ent.sent.start_char:start], kb=self.kb)
+            if label == "PERSON" or (label == "ORG" and self._kb_person(ent_text)):
+                sent_start = sents[bisect_right(sent_starts, ent.start) - 1].start_char
+                prefix = cx.read_prefix(text[sent_start:start], kb=self.kb)
                 if prefix is not None:
                     title, offset = prefix
-                    start = ent.sent.start_char + offset
-                for word in ent.text.split()[-1:]:
+                    start = sent_start + offset
+                for word in ent_text.split()[-1:]:
                     if len(word) > 2 and word[:1].isupper():
                         person_words.add(word)
-            found.append(Candidate(start, given_name_end(ent), "ent", ent.label_,
-                                   ent.start_char, title))
-        for sent in doc.sents:
-            for m in TITLE_RE.finditer(sent.text):
+            found.append(Candidate(start, given_name_end(ent), "ent", label, start0, title))
+        def titled(c: Candidate) -> bool:
+            return c.kind == "ent" and c.label in ("PERSON", "ORG") and c.title is not None
+
+        names = [c for c in found if titled(c)]  # grows with the titled names found here
+        for sent in sents:
+            for m in TITLE_RE.finditer(text[sent.start_char:sent.end_char]):
                 s, e = sent.start_char + m.start(), sent.start_char + m.end()
-                if any(c.start <= s < c.end for c in found if c.kind == "ent"
-                       and c.label in ("PERSON", "ORG") and c.title is not None):
+                if any(c.start <= s < c.end for c in names):
                     continue
-                found.extend(self._title_candidate(m, s, e, sent))
+                more = self._title_candidate(m, s, e, sent)
+                found.extend(more)
+                names.extend(c for c in more if titled(c))
         acronyms, pronouns = cx.acronyms_and_pronouns(doc, text, subject_deps=SUBJECT_DEPS)
         found.extend(Candidate(s, e, "acronym", "ORG", s) for s, e in acronyms)
         for m in GROUP_RE.finditer(text):

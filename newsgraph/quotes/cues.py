@@ -127,10 +127,26 @@ def speaker_tokens(head: Any) -> tuple[int, int]:
     while end - 1 > start and (doc[end - 1].is_punct or doc[end - 1].dep_ == "cc"):
         end -= 1
     if head.ent_type_:
-        for ent in doc.ents:
-            if ent.start <= head.i < ent.end and "\n" not in ent.text:
-                start, end = min(start, ent.start), max(end, ent.end)
+        ent = entity_at(doc, head.i)
+        if ent is not None and "\n" not in doc[ent[0]:ent[1]].text:
+            start, end = min(start, ent[0]), max(end, ent[1])
     return start, end
+
+
+def entity_at(doc: Any, i: int) -> tuple[int, int] | None:
+    """Token range [start, end) of the entity of `doc.ents` holding token `i`, read
+    from the tokens' IOB tags the way `Doc.ents` reads them (a "B" with a label opens
+    one, "I" continues it), without building every entity's Span."""
+    j = i
+    while j > 0 and doc[j].ent_iob == 1:  # I
+        j -= 1
+    first = doc[j]
+    if first.ent_iob != 3 or first.ent_type == 0:  # not a labelled B: no entity
+        return None
+    k, n = i + 1, len(doc)
+    while k < n and doc[k].ent_iob == 1:
+        k += 1
+    return j, k
 
 
 def cue_text(verb: Any) -> str:
