@@ -13,7 +13,9 @@ Then sides are collapsed: a state and a person or state body of that state are o
 side (the person stands for it: "Putin and Russia" is one side), and one actor named
 twice is one side. A dyadic type (PLOVER CONSULT: meet, visit, talks, call) needs
 two distinct sides; a visit goes abroad (its host is not the visitor's own state).
-An event short of that is not well formed and is not kept as an event.
+An event short of that is not well formed and is not kept as an event. No event has
+one actor on both sides: a state's sectors acting on each other stay apart as those
+sectors of the state (`distinct_sides`).
 """
 
 from __future__ import annotations
@@ -49,6 +51,8 @@ DYADIC_TYPES = frozenset({"CONSULT"})
 # Sector code and id prefix the knowledge base gives news organizations.
 MEDIA_SECTOR = "MED"
 MEDIA_IDS = "X:MED:"
+# The PLOVER sector of the news media, as the actors stage codes a paper or magazine.
+NEWS_SECTOR = "JRN"
 # Words that make an organization's name a news outlet's ("Fox News", "the Times",
 # "Associated Press", "Sky TV"), and the wire services named by their short forms.
 MEDIA_WORDS = frozenset({"news", "times", "post", "press", "tv", "radio", "television",
@@ -80,6 +84,8 @@ def is_outlet(actor: Actor, *, outlet: str | None = None) -> bool:
     built like an outlet's ("Fox Business Network", "AP")."""
     if actor.sector == MEDIA_SECTOR and actor.id.startswith(MEDIA_IDS):
         return True  # (MED alone is also the medical sector: the Red Cross is no outlet)
+    if actor.kind == "organization" and actor.sector == NEWS_SECTOR:
+        return True  # a body the actors stage coded as the news media ("the Review")
     name = actor.name.lower().strip()
     if outlet and name and (name == outlet.lower() or name in outlet.lower().split()):
         return True
@@ -175,6 +181,51 @@ def collapse(actors: list[Actor]) -> list[Actor]:
     return kept
 
 
+# Labels of the sectors a state's own people are coded with, for the name of a state
+# split by sector ("Russia (police)").
+SECTOR_LABELS = {"GOV": "government", "MIL": "armed forces", "COP": "police",
+                 "REB": "rebels", "OPP": "opposition", "CVL": "civilians",
+                 "LEG": "legislature", "JUD": "judiciary", "REF": "refugees",
+                 "BUS": "business", "JRN": "media", "MED": "medical", "SPY": "intelligence",
+                 "LAB": "labour", "ELI": "elites", "EDU": "education", "REL": "religious"}
+
+
+def by_sector(actor: Actor) -> Actor:
+    """A state standing for one of its sectors, as that sector of the state: the id
+    the knowledge base gives a state's generic bodies ("RUS:COP"), the state kept as
+    its country."""
+    label = SECTOR_LABELS.get(actor.sector or "", (actor.sector or "").lower())
+    return Actor(id=f"{actor.id}:{actor.sector}", name=f"{actor.name} ({label})",
+                 kind="group", country=actor.country or actor.id, sector=actor.sector)
+
+
+def distinct_sides(actor: list[Actor], recipient: list[Actor]
+                   ) -> tuple[list[Actor], list[Actor]]:
+    """No actor on both sides of an event. A domestic event between two sectors of one
+    state ("Police in Ruritania arrested dozens of protesters": the state's police and
+    its civilians, both resolved to the state) keeps both sides as those sectors of
+    the state, so the country is still on each side; one actor named as both doer and
+    target ("Ruritania's leader insisted", the leader resolved twice) keeps no
+    target."""
+    actor_ids = {a.id for a in actor}
+    if not actor_ids & {r.id for r in recipient}:
+        return actor, recipient
+    out_actor, out_recipient = list(actor), []
+    for r in recipient:
+        same = [a for a in out_actor if a.id == r.id]
+        if not same:
+            out_recipient.append(r)
+            continue
+        a = same[0]
+        if a.kind == "country" and r.kind == "country" and a.sector != r.sector:
+            # the state's police and its protesters; its forces and the state itself
+            # ("Ruritanian forces shelled Ruritania's north")
+            out_actor = [by_sector(x) if x is a and a.sector else x for x in out_actor]
+            out_recipient.append(by_sector(r) if r.sector else r)
+    ids = {a.id for a in out_actor}
+    return out_actor, [r for r in out_recipient if r.id not in ids]
+
+
 def judge(ev: Event, *, outlet: str | None = None, places: frozenset[str] = frozenset(),
           on: str | None = None, kb: FactsKB | None = None) -> Verdict:
     """The event's parties, cleaned, and whether the event is well formed. `on`: the
@@ -184,6 +235,7 @@ def judge(ev: Event, *, outlet: str | None = None, places: frozenset[str] = froz
     recipient = [x for a in ev.recipient if usable(a, outlet=outlet, places=places)
                  for x in expand(a, on=on, kb=kb)]
     if ev.type not in DYADIC_TYPES:
+        actor, recipient = distinct_sides(actor, recipient)
         return Verdict(actor, recipient, True)
     both = collapse(actor + recipient)
     actor = [a for a in actor if a in both]
@@ -199,5 +251,5 @@ def judge(ev: Event, *, outlet: str | None = None, places: frozenset[str] = froz
     return Verdict(actor, recipient, True)
 
 
-__all__ = ["DYADIC_TYPES", "EventFactsKB", "FactsKB", "Verdict", "collapse", "expand",
-           "is_garbled", "is_outlet", "judge", "usable"]
+__all__ = ["DYADIC_TYPES", "EventFactsKB", "FactsKB", "Verdict", "by_sector", "collapse",
+           "distinct_sides", "expand", "is_garbled", "is_outlet", "judge", "usable"]
