@@ -78,8 +78,11 @@ def location(article: Article, tokens: list[Any], *, kb: KnowledgeBase | None = 
             continue
         if _in_topic(tok.head, trigger) or _of_other_meeting(tok.head, trigger):
             continue
-        candidates = [tok, *[c for c in _own_phrase(tok)
-                             if c.ent_type_ in ("GPE", "LOC", "FAC")]]
+        # "at the Asia-Pacific Economic Cooperation summit": the summit is no place,
+        # only a known town in its phrase is ("at the Osaka summit")
+        head = [] if tok.lemma_.lower() in OCCASION_NOUNS else [tok]
+        candidates = [*head, *[c for c in _own_phrase(tok)
+                               if c.ent_type_ in ("GPE", "LOC", "FAC")]]
         found_here: list[Location] = []
         for cand in candidates:
             found = _place_at(article, cand, kb)
@@ -125,6 +128,8 @@ def _own_phrase(token: Any) -> list[Any]:
 # Nouns of a meeting told on its own ("their first meeting in Freedonia"): a place
 # under one belongs to it, not to another event of the clause. Occasion nouns
 # (summit, conference) are left out: "met at the summit in Osaka" is where they met.
+OCCASION_NOUNS = frozenset({"summit", "meeting", "conference", "talk", "gathering",
+                            "forum", "session", "visit"})
 OTHER_MEETING_NOUNS = frozenset({"meeting", "talk", "visit", "trip", "call",
                                  "conversation", "encounter", "session", "sequel"})
 
@@ -144,10 +149,12 @@ def named_on(article: Article, trigger: Any, *, kb: KnowledgeBase | None) -> Loc
     if trigger is None or trigger.pos_ not in ("NOUN", "PROPN"):
         return None
     for child in trigger.children:
-        if child.dep_ not in ("compound", "nmod", "amod") or child.ent_type_ not in (
-                "GPE", "LOC", "FAC"):
+        if child.dep_ not in ("compound", "nmod", "amod") or child.pos_ != "PROPN":
             continue
         found = _place_at(article, child, kb)
+        if found is None and kb is not None:  # "Helsinki" tagged as an organization
+            place = kb.place(child.text)
+            found = Location(place.name, place.country) if place is not None else None
         if found is not None and found.country and not (
                 kb is not None and kb.country(found.name) is not None):
             return found
@@ -221,7 +228,7 @@ def place_of(article: Article, sent: Any, trigger: Any, clause: list[Any], *,
     """The one decision of an event's place: where it happens (a place named on the
     event noun, a locative phrase of its clause or sentence, the city of the summit
     it took place at, the dateline of today's news), never a country only discussed."""
-    loc = named_on(article, trigger, kb=kb) \
+    loc = named_on(article, trigger, kb=kb) or _where_antecedent(article, trigger, kb=kb) \
         or location(article, clause, kb=kb, trigger=trigger) \
         or location(article, list(sent), kb=kb, trigger=trigger)
     year = (date or article.published or "")[:4] or None
@@ -230,6 +237,24 @@ def place_of(article: Article, sent: Any, trigger: Any, clause: list[Any], *,
     if loc is None:
         loc = dateline_place(article, sent, date=date, status=status, kb=kb)
     return loc
+
+
+def _where_antecedent(article: Article, trigger: Any, *,
+                      kb: KnowledgeBase | None) -> Location | None:
+    """"He left for Geneva, where he will meet Lee": the town a "where" clause of the
+    event hangs on."""
+    if trigger is None:
+        return None
+    where = next((c for c in trigger.children if c.lower_ == "where" and c.dep_ == "advmod"
+                  and c.i < trigger.i), None)
+    if where is None or where.i == trigger.sent.start:
+        return None
+    before = trigger.doc[where.i - 1]
+    if before.is_punct and before.i > trigger.sent.start:
+        before = trigger.doc[before.i - 1]  # "Geneva, where"
+    if before.ent_type_ not in ("GPE", "LOC", "FAC"):
+        return None
+    return _place_at(article, before, kb)
 
 
 def capital_named(loc: Location | None, *, kb: KnowledgeBase | None) -> Location | None:
