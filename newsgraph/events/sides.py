@@ -86,8 +86,6 @@ def is_outlet(actor: Actor, *, outlet: str | None = None) -> bool:
     built like an outlet's ("Fox Business Network", "AP")."""
     if actor.sector == MEDIA_SECTOR and actor.id.startswith(MEDIA_IDS):
         return True  # (MED alone is also the medical sector: the Red Cross is no outlet)
-    if actor.kind == "organization" and actor.sector == NEWS_SECTOR:
-        return True  # a body the actors stage coded as the news media ("the Review")
     name = actor.name.lower().strip()
     if outlet and name and (name == outlet.lower() or name in outlet.lower().split()):
         return True
@@ -232,7 +230,10 @@ def judge(ev: Event, *, outlet: str | None = None, places: frozenset[str] = froz
           on: str | None = None, kb: FactsKB | None = None) -> Verdict:
     """The event's parties, cleaned, and whether the event is well formed. `on`: the
     event's day (else the publication day), for the holder of a seat."""
+    # the news media as the doer report, they do not act ("the Review wrote that");
+    # as the target they are a side ("ordered the paper to close")
     actor = [x for a in ev.actor if usable(a, outlet=outlet, places=places)
+             and not (a.kind == "organization" and a.sector == NEWS_SECTOR)
              for x in expand(a, on=on, kb=kb)]
     recipient = [x for a in ev.recipient if usable(a, outlet=outlet, places=places)
                  for x in expand(a, on=on, kb=kb)]
