@@ -101,6 +101,13 @@ def location(article: Article, tokens: list[Any], *, kb: KnowledgeBase | None = 
 
 
 def _place_at(article: Article, token: Any, kb: KnowledgeBase | None) -> Location | None:
+    if token.lemma_.lower() == "capital" and kb is not None:
+        # "in the Finnish capital", "in the Ruritanian capital": that country's capital
+        for mod in token.children:
+            country = kb.country(mod.text) if mod.dep_ in ("amod", "compound", "poss") \
+                else None
+            if country is not None and country.capital:
+                return Location(country.capital, country.iso3)
     start, end = _phrase(token)
     mention = article.mention_at(start, end, role="place")
     if mention is not None and mention.place is not None:
@@ -230,6 +237,7 @@ def place_of(article: Article, sent: Any, trigger: Any, clause: list[Any], *,
     it took place at, the dateline of today's news), never a country only discussed."""
     loc = named_on(article, trigger, kb=kb) or _where_antecedent(article, trigger, kb=kb) \
         or location(article, clause, kb=kb, trigger=trigger) \
+        or destination(article, trigger, kb=kb) \
         or location(article, list(sent), kb=kb, trigger=trigger)
     year = (date or article.published or "")[:4] or None
     loc = refine_with_summit(loc, occasion, year, kb=kb)
@@ -237,6 +245,44 @@ def place_of(article: Article, sent: Any, trigger: Any, clause: list[Any], *,
     if loc is None:
         loc = dateline_place(article, sent, date=date, status=status, kb=kb)
     return loc
+
+
+# Verbs of going somewhere: the meeting that is the purpose of the trip is at its end
+# ("flew to Geneva for talks with Lee", "leaves for Geneva to take part in meetings").
+TRAVEL_VERBS = frozenset({"fly", "travel", "head", "depart", "leave", "go", "jet",
+                          "arrive", "set"})
+DESTINATION_PREPS = frozenset({"to", "for", "in"})
+PURPOSE_CLIMB = 6
+
+
+def destination(article: Article, trigger: Any, *,
+                kb: KnowledgeBase | None) -> Location | None:
+    """The place a trip goes to, for the meeting that is its purpose."""
+    if trigger is None:
+        return None
+    tok = trigger
+    for _ in range(PURPOSE_CLIMB):
+        head = tok.head
+        if head is tok or tok.dep_ in ("nsubj", "nsubjpass", "ccomp", "conj"):
+            return None  # the meeting is not what the trip is for
+        if head.pos_ == "VERB" and head.lemma_.lower() in TRAVEL_VERBS:
+            purpose = (tok.dep_ == "prep" and tok.lower_ == "for") or (
+                tok.dep_ in ("xcomp", "advcl")
+                and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children))
+            if not purpose:
+                return None  # "flew to Seoul after meeting Lee": another time, not the aim
+            for prep in head.children:
+                if prep.dep_ != "prep" or prep.lower_ not in DESTINATION_PREPS:
+                    continue
+                for pobj in prep.children:
+                    if pobj.dep_ == "pobj" and pobj.ent_type_ in ("GPE", "LOC", "FAC") \
+                            and pobj.i != trigger.i:
+                        found = _place_at(article, pobj, kb)
+                        if found is not None:
+                            return found
+            return None
+        tok = head
+    return None
 
 
 def _where_antecedent(article: Article, trigger: Any, *,
@@ -347,5 +393,6 @@ def clause_date(article: Article, start: int, end: int, *, sent_start: int,
     return in_sent[0] if in_sent else None
 
 
-__all__ = ["capital_named", "clause_date", "dateline_place", "location", "named_on",
+__all__ = ["capital_named", "clause_date", "dateline_place", "destination", "location",
+           "named_on",
            "occasion", "place_of", "refine_with_summit"]

@@ -116,14 +116,19 @@ def anchor(ev: Event, *, published: str | None, kb: SummitKB | None) -> None:
 RECENT_DAYS = 45
 UPCOMING_DAYS = 120
 SUMMIT_MODES = frozenset({"summit"})
+# Meetings in person (a phone call is no summit).
+MEETING_MODES = frozenset({"summit", "meet", "talks", "visit"})
 
 
 def _bilateral(ev: Event, published: str | None, kb: SummitKB) -> Any:
-    states = {a.country or a.id for a in ev.actor + ev.recipient
-              if a.kind in ("person", "country") and (a.country or a.kind == "country")}
-    if len(states) != 2:
-        return None
+    # a leaders' summit has the two leaders for its sides: "talks between Ruritania and
+    # Freedonia" are as often their officials' as their leaders'
     people = [a for a in ev.actor + ev.recipient if a.kind == "person"]
+    if len(people) != len(ev.actor) + len(ev.recipient):
+        return None
+    states = {a.country for a in people if a.country}
+    if len(states) != 2 or any(not a.country for a in people):
+        return None
     # a leaders' summit: each person a side of it heads their state that day (the
     # foreign ministers meeting later in the same town are another meeting)
     found = [s for s in kb.summits() if set(getattr(s, "parties", ())) == states
@@ -140,7 +145,13 @@ def _bilateral(ev: Event, published: str | None, kb: SummitKB) -> Any:
         if len(at) == 1:
             return at[0]
         found = at or found
-    if ev.mode not in SUMMIT_MODES or not published:
+    if not published or ev.mode not in MEETING_MODES:
+        return None
+    near = [s for s in found if abs(_days(s.start, published)) <= NEAR_DAYS
+            or abs(_days(s.end, published)) <= NEAR_DAYS]
+    if len(near) == 1:  # "Lee flies out to meet Kim", told the week of their summit
+        return near[0]
+    if ev.mode not in SUMMIT_MODES:
         return None  # "Lee met Kim" with no day and no town: any of their meetings
     if ev.status in PAST:
         past = [s for s in found if s.start <= published
