@@ -1,4 +1,18 @@
-"""Where, on what occasion and when an event took place."""
+"""Where, on what occasion and when an event took place. `place_of` is the one decision
+of an event's place: where it happens, never a country only discussed.
+
+- A town named on the event noun ("the Geneva summit"), the town a "where" clause
+  hangs on ("flew to Geneva, where they met"), a locative phrase of the event's own
+  clause ("met in Geneva"), the end of a trip taken for it ("flew to Geneva for
+  talks"), then one of its sentence.
+- A locative phrase is read on its own words: a relative clause under it tells of
+  something else ("in the capital, a venue recalling talks between A and B"), and a
+  place under another meeting noun is that meeting's ("a sequel to their meeting in
+  Vienna"); a summit's name is no place ("at the APEC summit").
+- A country where a summit of that year was held gives the summit's town; "the
+  Finnish capital" is the capital; the dateline's town places the lead's news of the
+  day. Summits themselves (days and town) are settled in summit.py.
+"""
 
 from __future__ import annotations
 

@@ -99,6 +99,20 @@ def is_outlet(actor: Actor, *, outlet: str | None = None) -> bool:
         w in MEDIA_WORDS for w in words)
 
 
+# Nouns that, after a body's name, say it is a news outlet: "told The Review
+# magazine", "the Daily Ledger newspaper", "the Ruritania One channel".
+MEDIA_NOUNS = ("magazine", "newspaper", "daily", "weekly", "channel", "network",
+               "broadcaster", "tabloid", "news agency", "news site", "website")
+
+
+def named_as_outlet(actor: Actor, text: str) -> bool:
+    """Whether `text` (the event's sentence) calls the body `actor` a news outlet."""
+    if actor.kind != "organization" or not actor.id.startswith("L:") or not actor.name:
+        return False
+    nouns = "|".join(re.escape(n) for n in MEDIA_NOUNS)
+    return re.search(rf"\b{re.escape(actor.name)}\s+(?:{nouns})\b", text, re.I) is not None
+
+
 def is_garbled(actor: Actor) -> bool:
     """A name the actors stage left broken (see the module doc). Only names the KB does
     not know are judged: a KB entry's name is its canonical form."""
@@ -234,8 +248,10 @@ def judge(ev: Event, *, outlet: str | None = None, places: frozenset[str] = froz
     # as the target they are a side ("ordered the paper to close")
     actor = [x for a in ev.actor if usable(a, outlet=outlet, places=places)
              and not (a.kind == "organization" and a.sector == NEWS_SECTOR)
+             and not named_as_outlet(a, ev.text)
              for x in expand(a, on=on, kb=kb)]
     recipient = [x for a in ev.recipient if usable(a, outlet=outlet, places=places)
+                 and not named_as_outlet(a, ev.text)
                  for x in expand(a, on=on, kb=kb)]
     if ev.type not in DYADIC_TYPES:
         actor, recipient = distinct_sides(actor, recipient)
@@ -255,4 +271,5 @@ def judge(ev: Event, *, outlet: str | None = None, places: frozenset[str] = froz
 
 
 __all__ = ["DYADIC_TYPES", "EventFactsKB", "FactsKB", "Verdict", "by_sector", "collapse",
-           "distinct_sides", "expand", "is_garbled", "is_outlet", "judge", "usable"]
+           "distinct_sides", "expand", "is_garbled", "is_outlet", "judge", "named_as_outlet",
+           "usable"]

@@ -5,6 +5,12 @@ the knowledge base's summit list (facts, not name look-ups).
   meeting lies within the summit's days, at its city.
 - "They last met at the G20" (told as past, no year): the most recent such summit
   up to the article's publication; "will meet at the G20": the next one from it.
+- A meeting of two heads of state at one of their summits the KB lists (its
+  `parties`): dated on its days, told at its town ("met Kim in Singapore"), or told
+  the fortnight of it, it takes the summit's days and town; a summit told without
+  a day as past takes the latest within RECENT_DAYS, as planned the next within
+  UPCOMING_DAYS. A summit still ahead at publication makes a "reported" meeting
+  there a planned one.
 - A "place" that is the summit itself ("at the G-20 summit" taken as a venue name) is
   no place; the summit's city is.
 """
@@ -66,6 +72,19 @@ def _pick(summits: list[Any], ev: Event, published: str | None) -> Any:
     return ahead[0] if ahead else None
 
 
+def _told_as_ahead(ev: Event, summit: Any, published: str | None) -> bool:
+    """Whether `ev` may take `summit`'s days. A summit still ahead at publication was
+    not yet held: a meeting there told in a past-tense sentence ("said Lee was to meet
+    Park at the summit") is planned; one claimed or denied to have happened is some
+    other meeting, and takes no days from it."""
+    if not published or summit.start <= published or ev.status not in PAST:
+        return True
+    if ev.status == "reported":
+        ev.status = "planned"
+        return True
+    return False
+
+
 def _days(a: str, b: str) -> int:
     return (date.fromisoformat(a[:10]) - date.fromisoformat(b[:10])).days
 
@@ -76,7 +95,7 @@ def anchor(ev: Event, *, published: str | None, kb: SummitKB | None) -> None:
         ev.location = None
     if kb is not None and ev.type == "CONSULT":
         summit = _bilateral(ev, published, kb)
-        if summit is not None:
+        if summit is not None and _told_as_ahead(ev, summit, published):
             _take(ev, summit, kb)
             return
     if kb is None or not ev.occasion or not ev.occasion.endswith(" summit"):
@@ -87,6 +106,8 @@ def anchor(ev: Event, *, published: str | None, kb: SummitKB | None) -> None:
     except (KeyError, ValueError):
         return
     summit = _pick(summits, ev, published)
+    if summit is not None and not _told_as_ahead(ev, summit, published):
+        return
     if summit is None:
         if ev.precision == "day" and summits and ev.date:
             # dated on a day of no such summit: the summit named in its sentence was
