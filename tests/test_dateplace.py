@@ -190,3 +190,14 @@ def test_the_news_media_report_but_stay_targets():
     assert wrote.actor == []  # "the Ledger criticized the leader": reporting
     closed = sides.judge(_event([LEADER], [paper], type_="COERCE"))
     assert [a.id for a in closed.recipient] == ["L:ledger"]  # "ordered the paper shut"
+
+
+def test_a_person_of_unknown_state_and_a_state_are_no_meeting():
+    stranger = Actor("L:stranger", "Ana Stranger", "person", None, None)
+    ruritania = Actor("RUR", "Ruritania", "country", "RUR")
+    assert not sides.judge(Event(type="CONSULT", mode="meet", actor=[stranger],
+                                 recipient=[ruritania], text="x", start=0, end=1,
+                                 trigger="met", status="reported")).ok
+    assert sides.judge(Event(type="CONSULT", mode="meet", actor=[stranger],
+                             recipient=[LEADER], text="x", start=0, end=1,
+                             trigger="met", status="reported")).ok

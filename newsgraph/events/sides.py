@@ -240,6 +240,17 @@ def distinct_sides(actor: list[Actor], recipient: list[Actor]
     return out_actor, [r for r in out_recipient if r.id not in ids]
 
 
+def _stateless_against_states(actor: list[Actor], recipient: list[Actor]) -> bool:
+    """"Vice President Ana Lee met with Ruritania", Lee unknown to the KB and of no
+    state the actors stage could tell: Ruritania may be her own state (a person and
+    their own state are one side), so the meeting has no second side for sure."""
+    for one, other in ((actor, recipient), (recipient, actor)):
+        if other and all(a.kind == "country" for a in other) and any(
+                a.kind == "person" and not a.country for a in one):
+            return True
+    return False
+
+
 def judge(ev: Event, *, outlet: str | None = None, places: frozenset[str] = frozenset(),
           on: str | None = None, kb: FactsKB | None = None) -> Verdict:
     """The event's parties, cleaned, and whether the event is well formed. `on`: the
@@ -261,6 +272,8 @@ def judge(ev: Event, *, outlet: str | None = None, places: frozenset[str] = froz
     recipient = [a for a in recipient if a in both and a not in actor]
     if len(both) < 2:
         return Verdict(actor, recipient, False, "fewer than two distinct sides")
+    if _stateless_against_states(actor, recipient):
+        return Verdict(actor, recipient, False, "a person of unknown state and a state")
     if ev.mode == "visit" and actor and recipient:
         home = {a.country or a.id for a in actor}
         if all(r.kind == "country" and r.id in home for r in recipient):
