@@ -4,8 +4,8 @@ written for these tests."""
 
 from __future__ import annotations
 
-from newsgraph.events import sides, when
-from newsgraph.model import Actor, Event, Interval
+from newsgraph.events import sides
+from newsgraph.model import Actor, Event
 
 
 def _events(pipeline, text: str, *, published: str = "2019-07-05", type_: str = "CONSULT"):
@@ -159,19 +159,6 @@ def test_a_meeting_told_the_week_of_a_leaders_summit_is_that_summit(pipeline):
     assert evs and evs[0].interval is not None
     assert (evs[0].interval.start, evs[0].interval.end) == ("2019-02-27", "2019-02-28")
     assert _place(evs[0]) == "Hanoi"
-
-
-def test_an_undated_articles_date_over_several_years_is_no_date():
-    # "on 12 June" in a story with no date, read over its president's term
-    ev = _event([LEADER], [], type_="CONSULT")
-    ev.interval = Interval("2017-06-12", "2020-06-12")
-    when.settle(ev, published=None)
-    assert ev.interval is None and ev.date is None
-    # a month the text gives stays
-    ev = _event([LEADER], [], type_="CONSULT")
-    ev.date = "2018-06"
-    when.settle(ev, published=None)
-    assert ev.date == "2018-06" and ev.interval is not None
 
 
 def test_a_body_the_sentence_calls_a_magazine_is_no_side():

@@ -13,8 +13,7 @@ what is known.
 - A planned event is not dated before the day it was told of; one told as done is
   not dated after it.
 - An interval that runs to the present (an open term of office) ends at the
-  article's publication, or, in an article with no date, is no date at all; so is,
-  in an undated article, a relative date read over several candidate years.
+  article's publication, or, in an article with no date, is no date at all.
 - A participant's term of office bounds nothing here yet (see the report of issue 9).
 """
 
@@ -35,10 +34,6 @@ PLANNED_HORIZON_DAYS = 400
 # office still open as far as the knowledge base knows, or "since 2019" read to the
 # present; never a date the text gives.
 OPEN_END_DAYS = 31
-# In an article with no date, a relative date read over the window its office holders
-# allow ("last year" in a story naming a president of two terms) that spans more than
-# a year is a set of candidate years, not a date.
-UNDATED_SPAN_DAYS = 366
 
 
 def calendar_value(value: str | None) -> str | None:
@@ -78,10 +73,8 @@ def settle(ev: Event, *, published: str | None) -> None:
         return
     open_end = ev.interval.end >= _shift(date.today().isoformat(), -OPEN_END_DAYS)
     if not published:
-        if open_end or (ev.date is None and _days(ev.interval) > UNDATED_SPAN_DAYS):
-            # undated article: "on Thursday" is any Thursday up to now, no date at all;
-            # "last year", "on 12 June" read over the terms of the people it names are
-            # any of several years, no date either
+        if open_end:
+            # undated article: "on Thursday" is any Thursday up to now, no date at all
             ev.date, ev.precision, ev.interval = None, None, None
         return
     start, end = ev.interval.start, ev.interval.end
@@ -95,10 +88,6 @@ def settle(ev: Event, *, published: str | None) -> None:
         ev.interval = Interval(start, published)
         if start == published:
             ev.date, ev.precision, ev.interval = published, "day", None
-
-
-def _days(interval: Interval) -> int:
-    return (date.fromisoformat(interval.end[:10]) - date.fromisoformat(interval.start[:10])).days
 
 
 def _shift(day: str, days: int) -> str:
