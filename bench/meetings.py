@@ -369,11 +369,19 @@ def _valid_value(value: str | None) -> bool:
     return value is None or bool(_TIMEX_DATE.match(value))
 
 
+# Words of the names of think tanks and advocacy groups, which news aggregators list
+# as the "outlet" of the reports they publish ("the Ruritania Policy Institute", "Freedom
+# Watch"): bodies that can be sides of an event, not news outlets.
+NOT_OUTLET_WORDS = frozenset({"foundation", "institute", "institution", "watch", "center",
+                              "centre", "council", "coalition", "committee"})
+
+
 def outlet_names(articles: Iterable[Any]) -> set[str]:
-    """The outlets the articles name, and the wire and broadcast names of any news."""
+    """The outlets the articles name, and the wire and broadcast names of any news
+    (an aggregator's "outlet" that is a think tank is left out: NOT_OUTLET_WORDS)."""
     outlets = set(WIRE_NAMES)
     for a in articles:
-        if a.outlet:
+        if a.outlet and not NOT_OUTLET_WORDS & set(_norm(a.outlet).split()):
             outlets.add(_norm(a.outlet))
             outlets.add(_norm(re.sub(r"\b(online )?news\b", "", a.outlet, flags=re.I)))
     outlets.discard("")
@@ -403,7 +411,10 @@ def hygiene_counts(conn: Any, *, outlets: set[str]) -> dict[str, int]:
                 "SELECT a.id, a.name, a.kind, a.country, ea.role FROM event_actors ea JOIN "
                 "actors a ON a.id = ea.actor_id WHERE ea.event_id = ?", (ev_id,)):
             sides[role].append((aid, name, kind, country))
-        if any(_norm(name) in outlets for s in sides.values() for _, name, _, _ in s):
+        # a person is never an outlet: aggregators list columnists and politicians as
+        # the "outlet" of their own op-eds ("Ana Lee" the senator is a side)
+        if any(_norm(name) in outlets for s in sides.values() for _, name, kind, _ in s
+               if kind != "person"):
             counts["outlet_side"] += 1
         left = {aid for aid, *_ in sides["actor"]}
         right = {aid for aid, *_ in sides["recipient"]}

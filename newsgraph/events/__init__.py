@@ -9,7 +9,6 @@ a meeting.
 
 from __future__ import annotations
 
-import dataclasses
 import re
 from typing import Any
 
@@ -196,17 +195,6 @@ def _counterparts(heads: list[Any], actors: list[Any], recipients: list[Any],
     return out
 
 
-def _capital_named(loc: Any, *, kb: KnowledgeBase | None) -> Any:
-    """"in Kazakh capital Astana" taken as the place "Kazakh capital": the capital."""
-    if loc is None or kb is None or not loc.country \
-            or not loc.name.lower().endswith("capital"):
-        return loc
-    country = kb.country(loc.country)
-    if country is None or not country.capital:
-        return loc
-    return dataclasses.replace(loc, name=country.capital)
-
-
 def _authority_of(loc: Any, recipients: list[Any], *, kb: KnowledgeBase | None) -> list[Any]:
     """"A missionary was arrested in Lebanon": the authorities of the place's country
     arrest, investigate, detain."""
@@ -351,14 +339,11 @@ def _event(article: Article, sent: Any, trig: Trigger, *, kb: KnowledgeBase | No
     c_end = max(t.idx + len(t) for t in clause)
     clause_text = article.text[c_start:c_end]
     occ = context.occasion(clause_text, kb=kb) or context.occasion(sent.text, kb=kb)
-    loc = context.location(article, clause, kb=kb) or context.location(
-        article, list(sent), kb=kb)
     timex = context.clause_date(article, c_start, c_end, sent_start=sent.start_char,
-                                sent_end=sent.end_char)
+                                sent_end=sent.end_char, trigger=trig.token)
     date = timex.value if timex is not None else None
-    year = (date or article.published or "")[:4] or None
-    loc = context.refine_with_summit(loc, occ, year, kb=kb)
-    loc = _capital_named(loc, kb=kb)
+    loc = context.place_of(article, sent, trig.token, clause, occasion=occ, date=date,
+                           status=status, kb=kb)
     if passive and not actors and trig.type in AUTHORITY_TYPES:
         actors = _authority_of(loc, recipients, kb=kb)
     if (status == "reported" and timex is not None and timex.precision == "day"

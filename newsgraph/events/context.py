@@ -1,4 +1,18 @@
-"""Where, on what occasion and when an event took place."""
+"""Where, on what occasion and when an event took place. `place_of` is the one decision
+of an event's place: where it happens, never a country only discussed.
+
+- A town named on the event noun ("the Geneva summit"), the town a "where" clause
+  hangs on ("flew to Geneva, where they met"), a locative phrase of the event's own
+  clause ("met in Geneva"), the end of a trip taken for it ("flew to Geneva for
+  talks"), then one of its sentence.
+- A locative phrase is read on its own words: a relative clause under it tells of
+  something else ("in the capital, a venue recalling talks between A and B"), and a
+  place under another meeting noun is that meeting's ("a sequel to their meeting in
+  Vienna"); a summit's name is no place ("at the APEC summit").
+- A country where a summit of that year was held gives the summit's town; "the
+  Finnish capital" is the capital; the dateline's town places the lead's news of the
+  day. Summits themselves (days and town) are settled in summit.py.
+"""
 
 from __future__ import annotations
 
@@ -16,6 +30,16 @@ _SUMMIT = re.compile(
     r"(?: \((?P<acr1>[A-Z]{2,})\))?"
     r"|(?P<org>[A-Z][\w.&-]*(?: (?:[A-Z][\w.&-]*|of|for|and))*?)"
     r"(?: \((?P<acr2>[A-Z]{2,})\))? [Ss]ummit\b")
+# A summit told by another noun or by its body alone: "the G-20 gathering in Hamburg",
+# "the Group of 20 meeting", "at the G7 in Biarritz", "on the sidelines of the
+# APEC forum": taken only where the knowledge base lists summits of that body.
+_GATHERING = re.compile(
+    r"\b(?P<org>G-?\d+|Group of \d+|[A-Z][\w&-]*[A-Z][\w&-]*(?: [A-Z][\w&-]*)*)"
+    r"(?: (?P<noun>gathering|meeting|meetings|conference|forum|leaders'? meeting)\b"
+    r"|(?=[ ,.;]| in\b|$))")
+_NUMBERED_GROUP = re.compile(r"^(?:G-?\d+|Group of \d+)$")
+_GATHERING_CUE = re.compile(r"\b(?:at|to|during|of|before|after|for) (?:the |this year's |"
+                            r"last year's |next year's |an? )?$", re.I)
 _VISIT = re.compile(r"\b(official|state|working|first|historic)?\s*visit\b", re.I)
 _GENERIC_ORGS = frozenset({"The", "A", "An", "This", "That", "On", "At", "In", "During"})
 
@@ -33,6 +57,18 @@ def occasion(text: str, *, kb: KnowledgeBase | None = None) -> str | None:
                 acronym = _acronym(org)
         if acronym or name:
             return f"{acronym or name} summit"
+    if kb is not None:
+        for m in _GATHERING.finditer(text):
+            noun = m.group("noun") or ""
+            if not noun and not _GATHERING_CUE.search(text[:m.start()]):
+                continue  # a bare "G7" names the body, not its summit, unless "at the G7"
+            if noun in ("meeting", "meetings", "conference", "forum") and (
+                    not _NUMBERED_GROUP.match(m.group("org"))
+                    or "minister" in text.lower()):
+                continue  # "the NATO meeting" of foreign ministers is no summit
+            found = kb.summits(org=m.group("org"))
+            if found:
+                return f"{found[0].org} summit"
     m = _VISIT.search(text)
     if m and re.search(r"\b(during|on|for|amid|this|the|an?)\b[^.]{0,40}visit", text, re.I):
         return f"{m.group(1).lower()} visit" if m.group(1) else "visit"
@@ -45,26 +81,28 @@ def _acronym(org: Any) -> str | None:
     return min(caps, key=len) if caps else None
 
 
-def location(article: Article, tokens: list[Any], *,
-             kb: KnowledgeBase | None = None) -> Location | None:
+def location(article: Article, tokens: list[Any], *, kb: KnowledgeBase | None = None,
+             trigger: Any = None) -> Location | None:
     """The place named with a locative preposition in `tokens` (the event's clause),
-    from the actors stage's place mentions, else from the knowledge base."""
+    from the actors stage's place mentions, else from the knowledge base. `trigger`:
+    the event's own token; a place told of another meeting in the clause is that
+    meeting's ("heads for Ruritania for talks, a sequel to their meeting in Freedonia")."""
     for tok in tokens:
         if tok.dep_ != "pobj" or tok.head.lower_ not in LOCATIVE_PREPS:
             continue
-        if _in_topic(tok.head):
+        if _in_topic(tok.head, trigger) or _of_other_meeting(tok.head, trigger):
             continue
-        candidates = [tok, *[c for c in tok.subtree if c.dep_ in ("pobj", "appos", "compound")
-                             and c.ent_type_ in ("GPE", "LOC", "FAC")]]
+        # "at the Asia-Pacific Economic Cooperation summit": the summit is no place,
+        # only a known town in its phrase is ("at the Osaka summit")
+        head = [] if tok.lemma_.lower() in OCCASION_NOUNS else [tok]
+        candidates = [*head, *[c for c in _own_phrase(tok)
+                               if c.ent_type_ in ("GPE", "LOC", "FAC")]]
         found_here: list[Location] = []
         for cand in candidates:
-            start, end = _phrase(cand)
-            mention = article.mention_at(start, end, role="place")
-            if mention is not None and mention.place is not None:
-                found_here.append(mention.place)
-                continue
-            found = _kb_place(cand, kb)
-            if found is not None:
+            found = _place_at(article, cand, kb)
+            if found is not None and (cand is tok or found.country):
+                # a name inside the phrase counts only as a known place: "at the
+                # Asia-Pacific Economic Cooperation summit" names a body, not a place
                 found_here.append(found)
         if found_here:
             # "in the Black Sea resort of Sochi": the town with a country, not the sea;
@@ -76,15 +114,91 @@ def location(article: Article, tokens: list[Any], *,
     return None
 
 
+def _place_at(article: Article, token: Any, kb: KnowledgeBase | None) -> Location | None:
+    if token.lemma_.lower() == "capital" and kb is not None:
+        # "in the Finnish capital", "in the Ruritanian capital": that country's capital
+        for mod in token.children:
+            country = kb.country(mod.text) if mod.dep_ in ("amod", "compound", "poss") \
+                else None
+            if country is not None and country.capital:
+                return Location(country.capital, country.iso3)
+    start, end = _phrase(token)
+    mention = article.mention_at(start, end, role="place")
+    if mention is not None and mention.place is not None:
+        return mention.place
+    return _kb_place(token, kb)
+
+
+# Links that stay inside a place's own phrase: "Hamburg, Germany" (appos), "the resort
+# of Sochi" (prep "of"), "Da Nang" (compound). A relative clause or another
+# preposition under it tells of something else ("in the capital, a venue that evokes
+# talks between Ruritania and Freedonia").
+_PHRASE_DEPS = frozenset({"pobj", "appos", "compound", "conj", "npadvmod"})
+
+
+def _own_phrase(token: Any) -> list[Any]:
+    out, todo = [], list(token.children)
+    while todo:
+        child = todo.pop()
+        if child.dep_ in _PHRASE_DEPS or (child.dep_ == "prep" and child.lower_ == "of"):
+            out.append(child)
+            todo.extend(child.children)
+    return out
+
+
+# Nouns of a meeting told on its own ("their first meeting in Freedonia"): a place
+# under one belongs to it, not to another event of the clause. Occasion nouns
+# (summit, conference) are left out: "met at the summit in Osaka" is where they met.
+OCCASION_NOUNS = frozenset({"summit", "meeting", "conference", "talk", "gathering",
+                            "forum", "session", "visit"})
+OTHER_MEETING_NOUNS = frozenset({"meeting", "talk", "visit", "trip", "call",
+                                 "conversation", "encounter", "session", "sequel"})
+
+
+def _of_other_meeting(prep: Any, trigger: Any) -> bool:
+    if trigger is None:
+        return False
+    head = prep.head
+    return head.i != trigger.i and head.pos_ == "NOUN" \
+        and head.lemma_.lower() in OTHER_MEETING_NOUNS
+
+
+def named_on(article: Article, trigger: Any, *, kb: KnowledgeBase | None) -> Location | None:
+    """A place name modifying the event noun itself: "the Helsinki summit", "their
+    Hanoi talks", "the Geneva meeting" (a town, not a country: "the Ruritania talks"
+    are talks about Ruritania as often as talks held there)."""
+    if trigger is None or trigger.pos_ not in ("NOUN", "PROPN"):
+        return None
+    for child in trigger.children:
+        if child.dep_ not in ("compound", "nmod", "amod") or child.pos_ != "PROPN":
+            continue
+        found = _place_at(article, child, kb)
+        if found is None and kb is not None:  # "Helsinki" tagged as an organization
+            place = kb.place(child.text)
+            found = Location(place.name, place.country) if place is not None else None
+        if found is not None and found.country and not (
+                kb is not None and kb.country(found.name) is not None):
+            return found
+    return None
+
+
 # A place under one of these verb links is part of what was said or discussed, not where
 # the event happened: "focused on discussing the situation in the Middle East".
 _TOPIC_DEPS = ("pcomp", "ccomp", "acl", "relcl")
 
 
-def _in_topic(prep: Any) -> bool:
+def _in_topic(prep: Any, trigger: Any = None) -> bool:
+    """Whether the phrase under `prep` hangs in a clause told as a topic. The event's
+    own verb is never its topic ("who met in Geneva": the meeting's place), nor a
+    "when" clause that times the event ("the last summit was in 2007, when they met in
+    Geneva")."""
     token = prep.head
     for _ in range(12):
         if token.pos_ in ("VERB", "AUX"):
+            if trigger is not None and token.i == trigger.i:
+                return False
+            if any(c.dep_ == "advmod" and c.lower_ == "when" for c in token.children):
+                return False
             return token.dep_ in _TOPIC_DEPS
         if token.head is token:
             return False
@@ -129,9 +243,155 @@ def refine_with_summit(loc: Location | None, occ: str | None, year: str | None, 
     return loc
 
 
+def place_of(article: Article, sent: Any, trigger: Any, clause: list[Any], *,
+             occasion: str | None, date: str | None, status: str | None,
+             kb: KnowledgeBase | None) -> Location | None:
+    """The one decision of an event's place: where it happens (a place named on the
+    event noun, a locative phrase of its clause or sentence, the city of the summit
+    it took place at, the dateline of today's news), never a country only discussed."""
+    loc = named_on(article, trigger, kb=kb) or _where_antecedent(article, trigger, kb=kb) \
+        or location(article, clause, kb=kb, trigger=trigger) \
+        or destination(article, trigger, kb=kb) \
+        or location(article, list(sent), kb=kb, trigger=trigger)
+    year = (date or article.published or "")[:4] or None
+    loc = refine_with_summit(loc, occasion, year, kb=kb)
+    loc = capital_named(loc, kb=kb)
+    if loc is None:
+        loc = dateline_place(article, sent, date=date, status=status, kb=kb)
+    return loc
+
+
+# Verbs of going somewhere: the meeting that is the purpose of the trip is at its end
+# ("flew to Geneva for talks with Lee", "leaves for Geneva to take part in meetings").
+TRAVEL_VERBS = frozenset({"fly", "travel", "head", "depart", "leave", "go", "jet",
+                          "arrive", "set"})
+DESTINATION_PREPS = frozenset({"to", "for", "in"})
+PURPOSE_CLIMB = 6
+
+
+def destination(article: Article, trigger: Any, *,
+                kb: KnowledgeBase | None) -> Location | None:
+    """The place a trip goes to, for the meeting that is its purpose."""
+    if trigger is None:
+        return None
+    tok = trigger
+    for _ in range(PURPOSE_CLIMB):
+        head = tok.head
+        if head is tok or tok.dep_ in ("nsubj", "nsubjpass", "ccomp", "conj"):
+            return None  # the meeting is not what the trip is for
+        if head.pos_ == "VERB" and head.lemma_.lower() in TRAVEL_VERBS:
+            purpose = (tok.dep_ == "prep" and tok.lower_ == "for") or (
+                tok.dep_ in ("xcomp", "advcl")
+                and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children))
+            if not purpose:
+                return None  # "flew to Seoul after meeting Lee": another time, not the aim
+            for prep in head.children:
+                if prep.dep_ != "prep" or prep.lower_ not in DESTINATION_PREPS:
+                    continue
+                for pobj in prep.children:
+                    if pobj.dep_ == "pobj" and pobj.ent_type_ in ("GPE", "LOC", "FAC") \
+                            and pobj.i != trigger.i:
+                        found = _place_at(article, pobj, kb)
+                        if found is not None:
+                            return found
+            return None
+        tok = head
+    return None
+
+
+def _where_antecedent(article: Article, trigger: Any, *,
+                      kb: KnowledgeBase | None) -> Location | None:
+    """"He left for Geneva, where he will meet Lee": the town a "where" clause of the
+    event hangs on."""
+    if trigger is None:
+        return None
+    where = next((c for c in trigger.children if c.lower_ == "where" and c.dep_ == "advmod"
+                  and c.i < trigger.i), None)
+    if where is None or where.i == trigger.sent.start:
+        return None
+    before = trigger.doc[where.i - 1]
+    if before.is_punct and before.i > trigger.sent.start:
+        before = trigger.doc[before.i - 1]  # "Geneva, where"
+    if before.ent_type_ not in ("GPE", "LOC", "FAC"):
+        return None
+    return _place_at(article, before, kb)
+
+
+def capital_named(loc: Location | None, *, kb: KnowledgeBase | None) -> Location | None:
+    """"in Kazakh capital Astana" taken as the place "Kazakh capital": the capital."""
+    if loc is None or kb is None or not loc.country \
+            or not loc.name.lower().endswith("capital"):
+        return loc
+    country = kb.country(loc.country)
+    if country is None or not country.capital:
+        return loc
+    return Location(country.capital, loc.country)
+
+
+# A dateline ("HAMBURG, Germany (AP) -") places what the story's lead reports as
+# today's news: an event told in the first DATELINE_LEAD_CHARS of the text, reported,
+# and dated the publication day or the day before (the story filed overnight).
+DATELINE_LEAD_CHARS = 600
+DATELINE_DAYS = 1
+
+
+def dateline_place(article: Article, sent: Any, *, date: str | None, status: str | None,
+                   kb: KnowledgeBase | None) -> Location | None:
+    if kb is None or not article.dateline or not article.published or not date \
+            or len(date) < 10 or status != "reported" \
+            or sent.start_char > DATELINE_LEAD_CHARS:
+        return None
+    from datetime import date as _day
+
+    try:
+        gap = (_day.fromisoformat(article.published) - _day.fromisoformat(date[:10])).days
+    except ValueError:
+        return None
+    if not 0 <= gap <= DATELINE_DAYS:
+        return None
+    name = article.dateline.split(",")[0].split("/")[0].strip().title()
+    place = kb.place(name)
+    if place is None or kb.country(name) is not None:
+        return None  # a dateline the KB does not know as a town
+    return Location(place.name, place.country)
+
+
+# An event noun under one of these tells of an event at another time than its
+# clause's: "Lee called Park on Monday ahead of their meeting" (not a Monday meeting).
+_RELATIVE_TIME_PREPS = frozenset({"before", "after", "following", "until", "since",
+                                  "pending"})
+_RELATIVE_TIME_HEADS = frozenset({"ahead", "prior"})
+
+
+def _timed_by_another(trigger: Any) -> bool:
+    if trigger is None or trigger.pos_ not in ("NOUN", "PROPN"):
+        return False
+    # read on the words, not the parse: a headline run into the lead ("... ahead of
+    # Lee-Park meeting Secretary Kim on Monday said") is parsed as one noun phrase
+    for back in range(1, 6):
+        if trigger.i - back < trigger.sent.start:
+            break
+        word = trigger.doc[trigger.i - back]
+        if word.pos_ in ("VERB", "AUX") or word.is_punct and word.text != "-":
+            break
+        if word.lower_ in _RELATIVE_TIME_PREPS or (
+                word.lower_ in ("of", "to") and word.i > trigger.sent.start
+                and trigger.doc[word.i - 1].lower_ in _RELATIVE_TIME_HEADS):
+            return True
+    return False
+
+
 def clause_date(article: Article, start: int, end: int, *, sent_start: int,
-                sent_end: int) -> Timex | None:
-    """The timex of the event's own clause, else of its sentence, else None."""
+                sent_end: int, trigger: Any = None) -> Timex | None:
+    """The timex of the event's own clause, else of its sentence, else None. An event
+    noun timed against its clause ("ahead of the meeting") keeps only a date of its
+    own phrase ("ahead of Friday's meeting")."""
+    if _timed_by_another(trigger):
+        left = trigger.left_edge.idx
+        right = trigger.right_edge.idx + len(trigger.right_edge)
+        own = [t for t in article.timexes if t.type in ("DATE", "TIME") and t.value
+               and left <= t.start and t.end <= right]
+        return own[0] if own else None
     try:
         from ..time import date_of_span  # type: ignore[attr-defined]
     except ImportError:
@@ -147,4 +407,6 @@ def clause_date(article: Article, start: int, end: int, *, sent_start: int,
     return in_sent[0] if in_sent else None
 
 
-__all__ = ["clause_date", "location", "occasion", "refine_with_summit"]
+__all__ = ["capital_named", "clause_date", "dateline_place", "destination", "location",
+           "named_on",
+           "occasion", "place_of", "refine_with_summit"]

@@ -13,7 +13,9 @@ Then sides are collapsed: a state and a person or state body of that state are o
 side (the person stands for it: "Putin and Russia" is one side), and one actor named
 twice is one side. A dyadic type (PLOVER CONSULT: meet, visit, talks, call) needs
 two distinct sides; a visit goes abroad (its host is not the visitor's own state).
-An event short of that is not well formed and is not kept as an event.
+An event short of that is not well formed and is not kept as an event. No event has
+one actor on both sides: a state's sectors acting on each other stay apart as those
+sectors of the state (`distinct_sides`).
 """
 
 from __future__ import annotations
@@ -40,6 +42,8 @@ class EventFactsKB(FactsKB, Protocol):
 
     def country(self, text: str) -> object | None: ...
 
+    def place(self, text: str) -> object | None: ...
+
     def summits(self, *, org: str | None = None, city: str | None = None,
                 country: str | None = None, year: int | None = None) -> list[object]: ...
 
@@ -49,6 +53,8 @@ DYADIC_TYPES = frozenset({"CONSULT"})
 # Sector code and id prefix the knowledge base gives news organizations.
 MEDIA_SECTOR = "MED"
 MEDIA_IDS = "X:MED:"
+# The PLOVER sector of the news media, as the actors stage codes a paper or magazine.
+NEWS_SECTOR = "JRN"
 # Words that make an organization's name a news outlet's ("Fox News", "the Times",
 # "Associated Press", "Sky TV"), and the wire services named by their short forms.
 MEDIA_WORDS = frozenset({"news", "times", "post", "press", "tv", "radio", "television",
@@ -91,6 +97,20 @@ def is_outlet(actor: Actor, *, outlet: str | None = None) -> bool:
     # the KB gives the bodies it knows their sector: only names it lacks are read
     return actor.kind == "organization" and actor.id.startswith("L:") and any(
         w in MEDIA_WORDS for w in words)
+
+
+# Nouns that, after a body's name, say it is a news outlet: "told The Review
+# magazine", "the Daily Ledger newspaper", "the Ruritania One channel".
+MEDIA_NOUNS = ("magazine", "newspaper", "daily", "weekly", "channel", "network",
+               "broadcaster", "tabloid", "news agency", "news site", "website")
+
+
+def named_as_outlet(actor: Actor, text: str) -> bool:
+    """Whether `text` (the event's sentence) calls the body `actor` a news outlet."""
+    if actor.kind != "organization" or not actor.id.startswith("L:") or not actor.name:
+        return False
+    nouns = "|".join(re.escape(n) for n in MEDIA_NOUNS)
+    return re.search(rf"\b{re.escape(actor.name)}\s+(?:{nouns})\b", text, re.I) is not None
 
 
 def is_garbled(actor: Actor) -> bool:
@@ -175,21 +195,85 @@ def collapse(actors: list[Actor]) -> list[Actor]:
     return kept
 
 
+# Labels of the sectors a state's own people are coded with, for the name of a state
+# split by sector ("Russia (police)").
+SECTOR_LABELS = {"GOV": "government", "MIL": "armed forces", "COP": "police",
+                 "REB": "rebels", "OPP": "opposition", "CVL": "civilians",
+                 "LEG": "legislature", "JUD": "judiciary", "REF": "refugees",
+                 "BUS": "business", "JRN": "media", "MED": "medical", "SPY": "intelligence",
+                 "LAB": "labour", "ELI": "elites", "EDU": "education", "REL": "religious"}
+
+
+def by_sector(actor: Actor) -> Actor:
+    """A state standing for one of its sectors, as that sector of the state: the id
+    the knowledge base gives a state's generic bodies ("RUS:COP"), the state kept as
+    its country."""
+    label = SECTOR_LABELS.get(actor.sector or "", (actor.sector or "").lower())
+    return Actor(id=f"{actor.id}:{actor.sector}", name=f"{actor.name} ({label})",
+                 kind="group", country=actor.country or actor.id, sector=actor.sector)
+
+
+def distinct_sides(actor: list[Actor], recipient: list[Actor]
+                   ) -> tuple[list[Actor], list[Actor]]:
+    """No actor on both sides of an event. A domestic event between two sectors of one
+    state ("Police in Ruritania arrested dozens of protesters": the state's police and
+    its civilians, both resolved to the state) keeps both sides as those sectors of
+    the state, so the country is still on each side; one actor named as both doer and
+    target ("Ruritania's leader insisted", the leader resolved twice) keeps no
+    target."""
+    actor_ids = {a.id for a in actor}
+    if not actor_ids & {r.id for r in recipient}:
+        return actor, recipient
+    out_actor, out_recipient = list(actor), []
+    for r in recipient:
+        same = [a for a in out_actor if a.id == r.id]
+        if not same:
+            out_recipient.append(r)
+            continue
+        a = same[0]
+        if a.kind == "country" and r.kind == "country" and a.sector != r.sector:
+            # the state's police and its protesters; its forces and the state itself
+            # ("Ruritanian forces shelled Ruritania's north")
+            out_actor = [by_sector(x) if x is a and a.sector else x for x in out_actor]
+            out_recipient.append(by_sector(r) if r.sector else r)
+    ids = {a.id for a in out_actor}
+    return out_actor, [r for r in out_recipient if r.id not in ids]
+
+
+def _stateless_against_states(actor: list[Actor], recipient: list[Actor]) -> bool:
+    """"Vice President Ana Lee met with Ruritania", Lee unknown to the KB and of no
+    state the actors stage could tell: Ruritania may be her own state (a person and
+    their own state are one side), so the meeting has no second side for sure."""
+    for one, other in ((actor, recipient), (recipient, actor)):
+        if other and all(a.kind == "country" for a in other) and any(
+                a.kind == "person" and not a.country for a in one):
+            return True
+    return False
+
+
 def judge(ev: Event, *, outlet: str | None = None, places: frozenset[str] = frozenset(),
           on: str | None = None, kb: FactsKB | None = None) -> Verdict:
     """The event's parties, cleaned, and whether the event is well formed. `on`: the
     event's day (else the publication day), for the holder of a seat."""
+    # the news media as the doer report, they do not act ("the Review wrote that");
+    # as the target they are a side ("ordered the paper to close")
     actor = [x for a in ev.actor if usable(a, outlet=outlet, places=places)
+             and not (a.kind == "organization" and a.sector == NEWS_SECTOR)
+             and not named_as_outlet(a, ev.text)
              for x in expand(a, on=on, kb=kb)]
     recipient = [x for a in ev.recipient if usable(a, outlet=outlet, places=places)
+                 and not named_as_outlet(a, ev.text)
                  for x in expand(a, on=on, kb=kb)]
     if ev.type not in DYADIC_TYPES:
+        actor, recipient = distinct_sides(actor, recipient)
         return Verdict(actor, recipient, True)
     both = collapse(actor + recipient)
     actor = [a for a in actor if a in both]
     recipient = [a for a in recipient if a in both and a not in actor]
     if len(both) < 2:
         return Verdict(actor, recipient, False, "fewer than two distinct sides")
+    if _stateless_against_states(actor, recipient):
+        return Verdict(actor, recipient, False, "a person of unknown state and a state")
     if ev.mode == "visit" and actor and recipient:
         home = {a.country or a.id for a in actor}
         if all(r.kind == "country" and r.id in home for r in recipient):
@@ -199,5 +283,6 @@ def judge(ev: Event, *, outlet: str | None = None, places: frozenset[str] = froz
     return Verdict(actor, recipient, True)
 
 
-__all__ = ["DYADIC_TYPES", "EventFactsKB", "FactsKB", "Verdict", "collapse", "expand",
-           "is_garbled", "is_outlet", "judge", "usable"]
+__all__ = ["DYADIC_TYPES", "EventFactsKB", "FactsKB", "Verdict", "by_sector", "collapse",
+           "distinct_sides", "expand", "is_garbled", "is_outlet", "judge", "named_as_outlet",
+           "usable"]

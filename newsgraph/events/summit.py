@@ -5,6 +5,12 @@ the knowledge base's summit list (facts, not name look-ups).
   meeting lies within the summit's days, at its city.
 - "They last met at the G20" (told as past, no year): the most recent such summit
   up to the article's publication; "will meet at the G20": the next one from it.
+- A meeting of two heads of state at one of their summits the KB lists (its
+  `parties`): dated on its days, told at its town ("met Kim in Singapore"), or told
+  the fortnight of it, it takes the summit's days and town; a summit told without
+  a day as past takes the latest within RECENT_DAYS, as planned the next within
+  UPCOMING_DAYS. A summit still ahead at publication makes a "reported" meeting
+  there a planned one.
 - A "place" that is the summit itself ("at the G-20 summit" taken as a venue name) is
   no place; the summit's city is.
 """
@@ -28,6 +34,10 @@ _EVENT_WORDS = ("summit", "meeting", "talks", "conference")
 
 class SummitKB(Protocol):
     def country(self, text: str) -> Any: ...
+
+    def place(self, text: str) -> Any: ...
+
+    def holders(self, country: str, role: str, on: str) -> list[Any]: ...
 
     def summits(self, *, org: str | None = None, city: str | None = None,
                 country: str | None = None, year: int | None = None) -> list[Any]: ...
@@ -62,6 +72,19 @@ def _pick(summits: list[Any], ev: Event, published: str | None) -> Any:
     return ahead[0] if ahead else None
 
 
+def _told_as_ahead(ev: Event, summit: Any, published: str | None) -> bool:
+    """Whether `ev` may take `summit`'s days. A summit still ahead at publication was
+    not yet held: a meeting there told in a past-tense sentence ("said Lee was to meet
+    Park at the summit") is planned; one claimed or denied to have happened is some
+    other meeting, and takes no days from it."""
+    if not published or summit.start <= published or ev.status not in PAST:
+        return True
+    if ev.status == "reported":
+        ev.status = "planned"
+        return True
+    return False
+
+
 def _days(a: str, b: str) -> int:
     return (date.fromisoformat(a[:10]) - date.fromisoformat(b[:10])).days
 
@@ -70,6 +93,11 @@ def anchor(ev: Event, *, published: str | None, kb: SummitKB | None) -> None:
     """Give `ev` (in place) the days and city of the summit its occasion names."""
     if _not_a_place(ev.location):
         ev.location = None
+    if kb is not None and ev.type == "CONSULT":
+        summit = _bilateral(ev, published, kb)
+        if summit is not None and _told_as_ahead(ev, summit, published):
+            _take(ev, summit, kb)
+            return
     if kb is None or not ev.occasion or not ev.occasion.endswith(" summit"):
         return
     org = ev.occasion.removesuffix(" summit")
@@ -78,6 +106,8 @@ def anchor(ev: Event, *, published: str | None, kb: SummitKB | None) -> None:
     except (KeyError, ValueError):
         return
     summit = _pick(summits, ev, published)
+    if summit is not None and not _told_as_ahead(ev, summit, published):
+        return
     if summit is None:
         if ev.precision == "day" and summits and ev.date:
             # dated on a day of no such summit: the summit named in its sentence was
@@ -97,6 +127,103 @@ def anchor(ev: Event, *, published: str | None, kb: SummitKB | None) -> None:
             ev.location.country == summit.country and kb.country(ev.location.name)
             is not None)):
         # no place, or only the host country ("in Germany"): the summit's city
+        ev.location = Location(summit.city, summit.country)
+
+
+# A leaders' summit told without its day ("the summit with Kim", "their Geneva
+# summit") is the one of the two states the KB lists: the one its own date falls in,
+# the one at the town it names, else one within these days of the article (a summit
+# told as past: the latest before publication; as planned: the next after it).
+RECENT_DAYS = 45
+UPCOMING_DAYS = 120
+SUMMIT_MODES = frozenset({"summit"})
+# Meetings in person (a phone call is no summit).
+MEETING_MODES = frozenset({"summit", "meet", "talks", "visit"})
+
+
+def _bilateral(ev: Event, published: str | None, kb: SummitKB) -> Any:
+    # a leaders' summit has the two leaders for its sides: "talks between Ruritania and
+    # Freedonia" are as often their officials' as their leaders'
+    people = [a for a in ev.actor + ev.recipient if a.kind == "person"]
+    if len(people) != len(ev.actor) + len(ev.recipient):
+        return None
+    states = {a.country for a in people if a.country}
+    if len(states) != 2 or any(not a.country for a in people):
+        return None
+    # a leaders' summit: each person a side of it heads their state that day (the
+    # foreign ministers meeting later in the same town are another meeting)
+    found = [s for s in kb.summits() if set(getattr(s, "parties", ())) == states
+             and all(_heads(p, s.start, kb) for p in people)]
+    if not found:
+        return None
+    span = _span(ev)
+    if span is not None:  # the text's own date: the summit it falls in, if any
+        inside = [s for s in found if s.start <= span[1] and span[0] <= s.end]
+        return inside[0] if len(inside) == 1 else None
+    named = _named_town(ev)
+    if named is not None:
+        at = [s for s in found if s.city and s.city.lower() == named]
+        if len(at) == 1:
+            return at[0]
+        found = at or found
+    if not published or ev.mode not in MEETING_MODES:
+        return None
+    near = [s for s in found if abs(_days(s.start, published)) <= NEAR_DAYS
+            or abs(_days(s.end, published)) <= NEAR_DAYS]
+    if len(near) == 1:  # "Lee flies out to meet Kim", told the week of their summit
+        return near[0]
+    if ev.mode not in SUMMIT_MODES:
+        return None  # "Lee met Kim" with no day and no town: any of their meetings
+    if ev.status in PAST:
+        past = [s for s in found if s.start <= published
+                and _days(published, s.end) <= RECENT_DAYS]
+        return past[-1] if past else None
+    ahead = [s for s in found if s.end >= published
+             and _days(s.start, published) <= UPCOMING_DAYS]
+    return ahead[0] if ahead else None
+
+
+HEAD_ROLES = ("head_of_state", "head_of_government")
+
+
+def _heads(person: Any, day: str, kb: SummitKB) -> bool:
+    if not person.country:
+        return False
+    return any(getattr(t, "person_id", None) == person.id
+               for role in HEAD_ROLES for t in kb.holders(person.country, role, day))
+
+
+def _span(ev: Event) -> tuple[str, str] | None:
+    if ev.interval is not None:
+        return ev.interval.start, ev.interval.end
+    span = span_of(ev.date) if ev.date else None
+    return (span[0].isoformat(), span[1].isoformat()) if span is not None else None
+
+
+def _named_town(ev: Event) -> str | None:
+    if ev.location is not None:
+        return ev.location.name.lower()
+    if ev.occasion and ev.occasion.endswith(" summit"):
+        return ev.occasion.removesuffix(" summit").lower()  # "the Helsinki summit"
+    return None
+
+
+def _take(ev: Event, summit: Any, kb: SummitKB) -> None:
+    """The summit's days where the event has no day of its own, and its town where
+    the event has none, only the host country, or the same town spelled otherwise."""
+    span = _span(ev)
+    if ev.precision != "day":
+        if summit.start == summit.end:
+            ev.date, ev.precision, ev.interval = summit.start, "day", None
+        else:
+            ev.date, ev.precision = None, None
+            ev.interval = Interval(summit.start, summit.end)
+    on_its_days = span is not None and summit.start <= span[0] and span[1] <= summit.end
+    if summit.city and (ev.location is None or on_its_days
+                        or kb.country(ev.location.name) is not None
+                        or kb.place(ev.location.name) is None):
+        # dated on the summit's days, the event is at its town whatever other town
+        # the sentence names ("spoke in Ruritania as he left for the summit")
         ev.location = Location(summit.city, summit.country)
 
 

@@ -71,3 +71,5 @@ class Summit:
     country: str | None = None  # ISO alpha-3
     verified: bool = False
     source: str = ""
+    # a bilateral leaders' summit: its two states (ISO alpha-3); () for a body's summit
+    parties: tuple[str, ...] = ()
