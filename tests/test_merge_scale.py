@@ -120,8 +120,14 @@ def test_hypothetical_meeting_joins_the_reported_one_on_its_day():
                             **base)
     undated = MentionView(id="m4", doc_id="d1", status="hypothetical", date=None,
                           **{**base, "precision": None})
-    events = merge_mentions([reported, same_day, other_day, undated])
-    assert sorted(sorted(e.mention_ids) for e in events) == [["m1", "m2"], ["m3"], ["m4"]]
+    # "on the eve of the summit in Tianjin": the day before, at that place
+    eve = MentionView(id="m5", doc_id="d5", status="hypothetical", date="2025-08-31", **base)
+    eve_elsewhere = MentionView(id="m6", doc_id="d6", status="hypothetical",
+                                date="2025-08-31", **{**base, "location": None})
+    events = merge_mentions([reported, same_day, other_day, undated, eve])
+    assert sorted(sorted(e.mention_ids) for e in events) == [
+        ["m1", "m2", "m5"], ["m3"], ["m4"]]
+    assert len(merge_mentions([reported, eve_elsewhere])) == 2
     [held] = [e for e in events if "m1" in e.mention_ids]
     assert held.status == "reported"
 
@@ -139,7 +145,11 @@ def _recall_articles():
                            published=None,
                            events=[meeting("Putin and Pezeshkian met.", date=None,
                                            place=None)])
-    return [dated, later, years, unknown]
+    # "when they met in Tianjin": the town pins it, though the article's day is unknown
+    town = make_article("Putin and Pezeshkian met in Tianjin, a diplomat said.",
+                        source="e.txt", published=None,
+                        events=[meeting("Putin and Pezeshkian met in Tianjin.", date=None)])
+    return [dated, later, years, unknown, town]
 
 
 def _confidences(store) -> dict[str, float]:
@@ -154,8 +164,9 @@ def _confidences(store) -> dict[str, float]:
 
 def test_undated_repeat_of_a_dated_meeting_ranks_low_in_any_order(tmp_path):
     """'Putin and Pezeshkian met again' in a later article, where the record dates their
-    meeting a few weeks before: below the timeline's threshold. Years later, or in an
-    article of unknown day, nothing says it is that meeting: it keeps its rank."""
+    meeting a few weeks before, or "met in Tianjin" where the record has them meet in
+    Tianjin: below the timeline's threshold. Years later, or unplaced in an article of
+    unknown day, nothing says it is that meeting: it keeps its rank."""
     seen = []
     for n, order in enumerate((_recall_articles(), _recall_articles()[::-1])):
         with store_mod.open(tmp_path / f"o{n}.db") as store:
@@ -167,5 +178,5 @@ def test_undated_repeat_of_a_dated_meeting_ranks_low_in_any_order(tmp_path):
             seen.append(conf)
     assert seen[0] == seen[1]
     conf = seen[0]
-    assert conf["b.txt"] < 0.75 <= conf["a.txt"]
+    assert conf["b.txt"] < 0.75 <= conf["a.txt"] and conf["e.txt"] < 0.75
     assert conf["c.txt"] >= 0.75 and conf["d.txt"] >= 0.75

@@ -146,6 +146,19 @@ def _hypothetical_pair(a: str, b: str) -> bool:
     return HYPOTHETICAL in (a, b) and {a, b} - {HYPOTHETICAL} <= set(STATUS_RANK)
 
 
+def _hypothetical_day(mspan: tuple[str, str] | None, espans: list[tuple[str, str]],
+                      a: Location | None, b: Location | None) -> bool:
+    """That very day, or ("the eve of the summit in Singapore") a day next to it at the
+    same named place."""
+    if not _is_day(mspan):
+        return False
+    if any(s == mspan for s in espans):
+        return True
+    same_place = a is not None and b is not None and _norm(a.name) == _norm(b.name)
+    return same_place and any(_is_day(s) and _days_apart(s[0], mspan[0]) <= DATE_SLIP_DAYS
+                              for s in espans)  # type: ignore[index]
+
+
 def _event_spans(event: MergedEvent) -> list[tuple[str, str]]:
     spans = [(d, d) for d in event.alternatives.get("date", [])]
     main = event.span
@@ -213,7 +226,8 @@ def compatible(event: MergedEvent, mention: MentionView, *,
         return None
     mspan = day_range(mention.date, mention.precision, mention.interval)
     espans = _event_spans(event)
-    if hypothetical and not any(_is_day(mspan) and s == mspan for s in espans):
+    if hypothetical and not _hypothetical_day(mspan, espans, event.location,
+                                              mention.location):
         return None
     if mspan is None or not espans:
         if not shares_doc:
@@ -263,15 +277,19 @@ def is_undated(event: MergedEvent) -> bool:
     return span is None or _span_days(span) > UNDATED_SPAN_DAYS
 
 
-def recall_window(status: str, published: tuple[str, str] | None) -> tuple[str, str] | None:
-    """The days an undated event told in articles of `published` (first and last day
-    they may have appeared) may recall; None when the articles' days are not known
-    to within UNDATED_SPAN_DAYS (then nothing says which encounter it recalls)."""
-    if published is None:
-        return None
-    lo, hi = _parse_day(published[0]), _parse_day(published[1])
+def recall_window(event: MergedEvent, published: tuple[str, str] | None, *,
+                  kb: KnowledgeBase | None = None) -> tuple[str, str] | None:
+    """The days the undated `event`, told in articles of `published` (first and last
+    day they may have appeared), may recall. When the articles' days are not known to
+    within UNDATED_SPAN_DAYS, only a town pins the encounter ("when they met in Sochi":
+    any day); a country or no place, nothing (None)."""
+    status = event.status
+    lo = hi = None
+    if published is not None:
+        lo, hi = _parse_day(published[0]), _parse_day(published[1])
     if lo is None or hi is None or (hi - lo).days > UNDATED_SPAN_DAYS:
-        return None
+        town = event.location is not None and not _is_country_level(event.location, kb)
+        return (date.min.isoformat(), date.max.isoformat()) if town else None
     slip = timedelta(days=DATE_SLIP_DAYS)
     if status in ("planned", HYPOTHETICAL):
         return (lo - slip).isoformat(), (hi + timedelta(days=PLAN_DAYS)).isoformat()

@@ -453,8 +453,8 @@ class Store:
                 "d.date_interval IS NULL) FROM event_sources s JOIN event_mentions m ON "
                 "m.id = s.event_mention_id JOIN documents d ON d.doc_id = m.doc_id WHERE "
                 "s.event_id = ?", (other.id,)).fetchone()
-            window = recall_window(other.status, None if published[2] or not published[0]
-                                   else (published[0], published[1]))
+            window = recall_window(other, None if published[2] or not published[0]
+                                   else (published[0], published[1]), kb=self.kb)
             if window is None:
                 self._refresh_counts(conn, other.id)
                 continue
