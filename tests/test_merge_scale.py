@@ -89,6 +89,29 @@ def test_store_merges_as_merge_mentions(db):
         assert e.interval == interval_from_json(interval)
 
 
+def test_date_window_changes_nothing(db):
+    """Candidates cut to the date window merge as all events of the type that share a
+    party (or the article) would."""
+    from newsgraph.crossdoc.merge import merge_one
+
+    for article in _random_articles(3, 200):
+        db.ingest(article)
+    views = _views(db)
+    events: list = []
+    for m in views:
+        parties = set(m.actor_ids) | set(m.recipient_ids)
+        every = sorted((e for e in events if m.doc_id in e.doc_ids or (
+            e.type == m.type and parties & set(e.participants_key.replace(
+                ">", "|").replace(",", "|").split("|")))), key=lambda e: e.id)
+        event, is_new, folded = merge_one(m, every, same_docs={m.doc_id},
+                                          taken={e.id for e in events}.__contains__)
+        events = [e for e in events + [event] * is_new if all(e is not f for f in folded)]
+    windowed = merge_mentions(views)
+    assert sorted(sorted(e.mention_ids) for e in windowed) == \
+        sorted(sorted(e.mention_ids) for e in events)
+    assert len(windowed) < len(views) - 50  # mentions did merge
+
+
 def test_event_days_follow_events_and_parties(db):
     for article in _random_articles(9, 60):
         db.ingest(article)
@@ -180,3 +203,45 @@ def test_undated_repeat_of_a_dated_meeting_ranks_low_in_any_order(tmp_path):
     conf = seen[0]
     assert conf["b.txt"] < 0.75 <= conf["a.txt"] and conf["e.txt"] < 0.75
     assert conf["c.txt"] >= 0.75 and conf["d.txt"] >= 0.75
+
+
+def test_one_meeting_told_five_ways_is_one_row_in_any_order(tmp_path):
+    """Announced ahead, held (two outlets), hypothetical on its day, recalled undated
+    later: every order of ingest gives the same rows and the same confidences."""
+    from itertools import permutations
+
+    def articles():
+        return [
+            make_article("Putin will meet Pezeshkian in Tianjin on 1 September.",
+                         source="plan.txt", published="2025-08-20",
+                         events=[meeting("Putin will meet Pezeshkian.", status="planned")]),
+            make_article("Putin met Pezeshkian in Tianjin on Monday.", source="held.txt",
+                         published="2025-09-01", events=[meeting("Putin met Pezeshkian.")]),
+            make_article("Putin and Pezeshkian held talks in Tianjin.", source="held2.txt",
+                         published="2025-09-02", events=[meeting("Putin met Pezeshkian.")]),
+            make_article("If Putin meets Pezeshkian on 1 September, a deal may follow.",
+                         source="if.txt", published="2025-08-25",
+                         events=[meeting("If Putin meets Pezeshkian.", place=None,
+                                         status="hypothetical")]),
+            make_article("Since Putin and Pezeshkian met, trade has grown.", source="later.txt",
+                         published="2025-11-01",
+                         events=[meeting("Putin and Pezeshkian met.", date=None, place=None)]),
+        ]
+
+    seen = set()
+    for n, order in enumerate(permutations(range(5))):
+        if n % 7:  # 18 of the 120 orders, the first and the reversed among them
+            if order != (4, 3, 2, 1, 0):
+                continue
+        with store_mod.open(tmp_path / f"p{n}.db") as store:
+            arts = articles()
+            for i in order:
+                store.ingest(arts[i])
+            rows = queries.timeline(store)
+            ranked = tuple(sorted((tuple(sorted(s["doc_id"] for s in r["sources"])),
+                                   r["date"], r["status"]) for r in rows))
+            seen.add((ranked, tuple(sorted(_confidences(store).items()))))
+    assert len(seen) == 1
+    [(ranked, _)] = seen
+    assert len(ranked) == 1 and ranked[0][1:] == ("2025-09-01", "reported")
+    assert len(ranked[0][0]) == 4  # the undated recall is ranked apart, below the row
