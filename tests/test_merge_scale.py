@@ -245,3 +245,33 @@ def test_one_meeting_told_five_ways_is_one_row_in_any_order(tmp_path):
     [(ranked, _)] = seen
     assert len(ranked) == 1 and ranked[0][1:] == ("2025-09-01", "reported")
     assert len(ranked[0][0]) == 4  # the undated recall is ranked apart, below the row
+
+
+def test_undated_repeat_of_a_wider_meeting_in_either_order(tmp_path):
+    """'Putin and Pezeshkian met again' repeats their dated meeting with Erdogan too
+    (the principal sides overlap), whichever article comes first; 'Putin and Raisi met'
+    repeats nothing the record dates."""
+    def articles():
+        three = meeting("Putin met Pezeshkian and Erdogan.")
+        three.recipient.append(ERDOGAN)
+        alone = meeting("Pezeshkian met Erdogan.", actor=PEZESHKIAN, recipient=ERDOGAN,
+                        date="2025-09-20")
+        return [make_article("Putin met Pezeshkian and Erdogan in Tianjin.", source="a.txt",
+                             published="2025-09-02", events=[three, alone]),
+                make_article("Putin and Pezeshkian met again.", source="b.txt",
+                             published="2025-10-01",
+                             events=[meeting("Putin and Pezeshkian met.", date=None,
+                                             place=None)]),
+                make_article("Putin and Raisi met, they said.", source="c.txt",
+                             published="2025-10-01",
+                             events=[meeting("Putin and Raisi met.", recipient=RAISI,
+                                             date=None, place=None)])]
+    seen = []
+    for n, order in enumerate(((0, 1, 2), (2, 1, 0))):
+        with store_mod.open(tmp_path / f"w{n}.db") as store:
+            arts = articles()
+            for i in order:
+                store.ingest(arts[i])
+            seen.append(_confidences(store))
+    assert seen[0] == seen[1]
+    assert seen[0]["b.txt"] < 0.75 <= seen[0]["c.txt"]

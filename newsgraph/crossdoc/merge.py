@@ -299,8 +299,14 @@ def recall_window(event: MergedEvent, published: tuple[str, str] | None, *,
 def repeats(undated: MergedEvent, dated: MergedEvent, *, window: tuple[str, str],
             kb: KnowledgeBase | None = None) -> bool:
     """Whether `undated` (see RECALL_DAYS) repeats the dated event `dated`."""
-    if undated.id == dated.id or undated.type != dated.type or not undated.participants_key \
-            or undated.participants_key != dated.participants_key:
+    if undated.id == dated.id or undated.type != dated.type or not undated.participants_key:
+        return False
+    if undated.type in SYMMETRIC_TYPES:
+        # "Lee and Park met again" repeats the meeting of Lee, Park and Kim's envoy
+        ours = _parties(undated.participants_key)
+        if len(ours) < SHARED_PRINCIPALS or not ours <= _parties(dated.participants_key):
+            return False
+    elif undated.participants_key != dated.participants_key:
         return False
     if not is_undated(undated) or is_undated(dated):
         return False
@@ -458,6 +464,11 @@ def candidate_window(mention: MentionView) -> tuple[str, str] | None:
         return None
     margin = timedelta(days=WINDOW_MARGIN_DAYS)
     return (lo - margin).isoformat(), (hi + margin).isoformat()
+
+
+def party_set(key: str) -> set[str]:
+    """The actor ids of a participants key."""
+    return {p for p in key.replace(">", "|").replace(",", "|").split("|") if p}
 
 
 def _parties(key: str) -> set[str]:

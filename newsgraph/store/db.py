@@ -16,13 +16,13 @@ from typing import Any
 from .. import limits, settings
 from ..crossdoc import dedupe
 from ..crossdoc.merge import (
-    UNDATED_SPAN_DAYS,
     MentionView,
     MergedEvent,
     candidate_window,
     is_candidate,
     is_undated,
     merge_one,
+    party_set,
     recall_window,
     repeats,
 )
@@ -436,36 +436,48 @@ class Store:
              json.dumps(event.alternatives) if event.alternatives else None))
 
     def _rank_repeats(self, conn: sqlite3.Connection, event: MergedEvent) -> None:
-        """The undated events of `event`'s participant set (itself, or those its date
-        may now repeat), ranked as repeats or not (`merge.repeats`): the ranking
-        depends only on what the store holds, not on the order it came in."""
-        undated = [r[0] for r in conn.execute(
-            "SELECT id FROM events WHERE type = ? AND participants_key = ? AND "
-            "(sort_start IS NULL OR julianday(sort_end) - julianday(sort_start) > ?) "
-            "ORDER BY id", (event.type, event.participants_key, UNDATED_SPAN_DAYS))]
-        if not undated or (not is_undated(event) and event.id in undated):
-            return
-        for other in self._events_by_id(conn, set(undated)):
-            published = conn.execute(
-                "SELECT min(coalesce(substr(d.published, 1, 10), json_extract("
-                "d.date_interval, '$.start'))), max(coalesce(substr(d.published, 1, 10), "
-                "json_extract(d.date_interval, '$.end'))), sum(d.published IS NULL AND "
-                "d.date_interval IS NULL) FROM event_sources s JOIN event_mentions m ON "
-                "m.id = s.event_mention_id JOIN documents d ON d.doc_id = m.doc_id WHERE "
-                "s.event_id = ?", (other.id,)).fetchone()
-            window = recall_window(other, None if published[2] or not published[0]
-                                   else (published[0], published[1]), kb=self.kb)
-            if window is None:
-                self._refresh_counts(conn, other.id)
-                continue
-            lo, hi = window
-            dated = {r[0] for r in conn.execute(
-                "SELECT id FROM events WHERE type = ? AND participants_key = ? AND "
-                "sort_start IS NOT NULL AND sort_start <= ? AND sort_end >= ?",
-                (other.type, other.participants_key, hi, lo))}
-            repeat = any(repeats(other, d, window=(lo, hi), kb=self.kb)
-                         for d in self._events_by_id(conn, dated - {other.id}))
+        """`event` if undated, else the undated events of its parties (those its date
+        may now repeat), ranked as repeats or not (`merge.repeats`): the ranking depends
+        only on what the store holds, not on the order it came in."""
+        parties = sorted(party_set(event.participants_key))
+        if is_undated(event):
+            undated = {event.id}
+        else:
+            undated = set()
+            for actor in parties:
+                undated.update(r[0] for r in conn.execute(
+                    "SELECT event_id FROM event_days WHERE actor_id = ? AND type = ? AND "
+                    "(wide = 1 OR (wide = 0 AND first_day IS NULL))", (actor, event.type)))
+        for other in self._events_by_id(conn, undated):
+            if other.id != event.id and not repeats(other, event, window=(
+                    date.min.isoformat(), date.max.isoformat()), kb=self.kb):
+                continue  # `event` cannot be what it repeats: nothing changes for it
+            window = recall_window(other, self._published(conn, other.id), kb=self.kb)
+            repeat = False
+            if window is not None and party_set(other.participants_key):
+                lo, hi = window
+                first = min(party_set(other.participants_key))
+                earliest = lo if lo == date.min.isoformat() else (
+                    date.fromisoformat(lo) - timedelta(days=WIDE_DAYS)).isoformat()
+                dated = {r[0] for r in conn.execute(
+                    "SELECT event_id FROM event_days WHERE actor_id = ? AND type = ? AND "
+                    "wide = 0 AND first_day BETWEEN ? AND ? AND last_day >= ?",
+                    (first, other.type, earliest, hi, lo))}
+                repeat = any(repeats(other, d, window=window, kb=self.kb)
+                             for d in self._events_by_id(conn, dated - {other.id}))
             self._refresh_counts(conn, other.id, repeat=repeat)
+
+    def _published(self, conn: sqlite3.Connection, event_id: str) -> tuple[str, str] | None:
+        """First and last day the articles telling an event appeared (their publication
+        day, else the interval the pipeline gives it); None if one has neither."""
+        row = conn.execute(
+            "SELECT min(coalesce(substr(d.published, 1, 10), json_extract(d.date_interval, "
+            "'$.start'))), max(coalesce(substr(d.published, 1, 10), json_extract("
+            "d.date_interval, '$.end'))), sum(d.published IS NULL AND d.date_interval IS "
+            "NULL) FROM event_sources s JOIN event_mentions m ON m.id = s.event_mention_id "
+            "JOIN documents d ON d.doc_id = m.doc_id WHERE s.event_id = ?",
+            (event_id,)).fetchone()
+        return None if row[2] or not row[0] else (row[0], row[1])
 
     def _refresh_counts(self, conn: sqlite3.Connection, event_id: str, *,
                         repeat: bool = False) -> None:

@@ -199,8 +199,8 @@ def m005_merge_candidates(conn: sqlite3.Connection) -> None:
     # The merge's candidates by index (store/db.py `_load_events`): for each party of an
     # event, its type and first/last day (`event_days`, kept by triggers from events and
     # event_actors, so that stores loaded from files or written by the Spark job keep it
-    # too); `wide`: known to within more than 31 days (few), looked up apart. And the
-    # events of one participant set by date (an undated event's dated namesakes).
+    # too); `wide`: known to within more than WIDE_DAYS (few), looked up apart, as are
+    # undated events (an undated repeat's dated namesakes, merge.repeats).
     # One statement at a time: a trigger's body holds ";".
     for statement in (
         "CREATE TABLE event_days (event_id TEXT NOT NULL, actor_id TEXT NOT NULL, "
@@ -226,7 +226,6 @@ def m005_merge_candidates(conn: sqlite3.Connection) -> None:
         "DELETE FROM event_days WHERE event_id = old.id; END",
         _EVENT_DAYS + "SELECT e.id, a.actor_id, e.type, " + _DAYS.format(e="e")
         + " FROM events e JOIN event_actors a ON a.event_id = e.id",
-        "CREATE INDEX events_key_dates ON events(type, participants_key, sort_start)",
     ):
         conn.execute(statement)
 
