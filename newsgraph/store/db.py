@@ -449,9 +449,8 @@ class Store:
                     "SELECT event_id FROM event_days WHERE actor_id = ? AND type = ? AND "
                     "(wide = 1 OR (wide = 0 AND first_day IS NULL))", (actor, event.type)))
         for other in self._events_by_id(conn, undated):
-            if other.id != event.id and not repeats(other, event, window=(
-                    date.min.isoformat(), date.max.isoformat()), kb=self.kb):
-                continue  # `event` cannot be what it repeats: nothing changes for it
+            if other.id != event.id and not party_set(other.participants_key) <= set(parties):
+                continue  # never what `event` repeats, nor what it did before
             window = recall_window(other, self._published(conn, other.id), kb=self.kb)
             repeat = False
             if window is not None and party_set(other.participants_key):
