@@ -136,7 +136,7 @@ def _status_compatible(a: str, b: str) -> bool:
     return a == b or (a in STATUS_RANK and b in STATUS_RANK)
 
 
-# "If the summit goes ahead on June 12 in Singapore, the two leaders will ..." names a
+# "If the summit goes ahead in Lisbon on 3 May, the two leaders will sign ..." names a
 # meeting that may not happen; when another source has those parties meet on that very
 # day, the hypothetical one is that meeting (if it never happened, no source reports it).
 HYPOTHETICAL = "hypothetical"
@@ -148,8 +148,8 @@ def _hypothetical_pair(a: str, b: str) -> bool:
 
 def _hypothetical_day(mspan: tuple[str, str] | None, espans: list[tuple[str, str]],
                       a: Location | None, b: Location | None) -> bool:
-    """That very day, or ("the eve of the summit in Singapore") a day next to it at the
-    same named place."""
+    """That very day, or ("on the eve of their summit in Lisbon") a day next to it at
+    the same named place."""
     if not _is_day(mspan):
         return False
     if any(s == mspan for s in espans):
@@ -303,8 +303,8 @@ def repeats(undated: MergedEvent, dated: MergedEvent, *, window: tuple[str, str]
         return False
     if undated.type in SYMMETRIC_TYPES:
         # "Lee and Park met again" repeats the meeting of Lee, Park and Kim's envoy
-        ours = _parties(undated.participants_key)
-        if len(ours) < SHARED_PRINCIPALS or not ours <= _parties(dated.participants_key):
+        ours = party_set(undated.participants_key)
+        if len(ours) < SHARED_PRINCIPALS or not ours <= party_set(dated.participants_key):
             return False
     elif undated.participants_key != dated.participants_key:
         return False
@@ -471,10 +471,6 @@ def party_set(key: str) -> set[str]:
     return {p for p in key.replace(">", "|").replace(",", "|").split("|") if p}
 
 
-def _parties(key: str) -> set[str]:
-    return {p for p in key.replace(">", "|").replace(",", "|").split("|") if p}
-
-
 def sort_span(event: MergedEvent) -> tuple[str, str] | None:
     """First and last day the event can be on, its alternative days included (the
     store's sort_start and sort_end)."""
@@ -494,7 +490,7 @@ def is_candidate(event: MergedEvent, mention: MentionView, *, same_docs: set[str
     window = candidate_window(mention)
     if window is None or event.type != mention.type:
         return False
-    if not _parties(event.participants_key) & (set(mention.actor_ids)
+    if not party_set(event.participants_key) & (set(mention.actor_ids)
                                                | set(mention.recipient_ids)):
         return False
     span = sort_span(event)

@@ -25,6 +25,7 @@ from ..crossdoc.merge import (
     party_set,
     recall_window,
     repeats,
+    sort_span,
 )
 from ..errors import StoreError, StoreReadOnlyError
 from ..events.confidence import combine as combine_confidence
@@ -405,10 +406,7 @@ class Store:
                      "event_actors WHERE event_id = ?)", (event_id, mention_id, event_id))
 
     def _save_event(self, conn: sqlite3.Connection, event: MergedEvent) -> None:
-        span = event.span
-        alts = [d for d in event.alternatives.get("date", [])]
-        sort_start = min([span[0]] + alts) if span else (min(alts) if alts else None)
-        sort_end = max([span[1]] + alts) if span else (max(alts) if alts else None)
+        sort_start, sort_end = sort_span(event) or (None, None)
         names = {role: [r[0] for r in conn.execute(
             "SELECT a.name FROM event_actors e JOIN actors a ON a.id = e.actor_id "
             "WHERE e.event_id = ? AND e.role = ? ORDER BY a.name", (event.id, role))]
