@@ -275,3 +275,26 @@ def test_undated_repeat_of_a_wider_meeting_in_either_order(tmp_path):
             seen.append(_confidences(store))
     assert seen[0] == seen[1]
     assert seen[0]["b.txt"] < 0.75 <= seen[0]["c.txt"]
+
+
+def test_m005_fills_event_days_of_an_older_store(tmp_path):
+    """A store written before m005: opening it fills `event_days` from its events, and
+    the next article merges with them."""
+    path = tmp_path / "old.db"
+    with store_mod.open(path) as store:
+        store.ingest(make_article("Putin met Pezeshkian in Tianjin on Monday.",
+                                  events=[meeting("Putin met Pezeshkian.")]))
+        conn = store.conn
+        for name in ("event_days_actor", "event_days_actor_gone", "event_days_event",
+                     "event_days_event_dates", "event_days_event_gone"):
+            conn.execute(f"DROP TRIGGER {name}")
+        conn.execute("DROP TABLE event_days")
+        conn.execute("DELETE FROM migrations WHERE name = 'm005_merge_candidates'")
+    with store_mod.open(path) as store:
+        assert store.count("events") == 1
+        assert store.conn.execute("SELECT count(*) FROM event_days").fetchone()[0] == 2
+        store.ingest(make_article("Pezeshkian and Putin met in Tianjin.", source="b.txt",
+                                  events=[meeting("Pezeshkian and Putin met.",
+                                                  actor=PEZESHKIAN, recipient=PUTIN)]))
+        [row] = queries.timeline(store)
+        assert row["documents"] == 2
