@@ -291,9 +291,12 @@ def recall_window(event: MergedEvent, published: tuple[str, str] | None, *,
         town = event.location is not None and not _is_country_level(event.location, kb)
         return (date.min.isoformat(), date.max.isoformat()) if town else None
     slip = timedelta(days=DATE_SLIP_DAYS)
-    if status in ("planned", HYPOTHETICAL):
-        return (lo - slip).isoformat(), (hi + timedelta(days=PLAN_DAYS)).isoformat()
-    return (lo - timedelta(days=RECALL_DAYS)).isoformat(), (hi + slip).isoformat()
+    try:
+        if status in ("planned", HYPOTHETICAL):
+            return (lo - slip).isoformat(), (hi + timedelta(days=PLAN_DAYS)).isoformat()
+        return (lo - timedelta(days=RECALL_DAYS)).isoformat(), (hi + slip).isoformat()
+    except OverflowError:  # an article "published" at the calendar's edge: unknown
+        return None
 
 
 def repeats(undated: MergedEvent, dated: MergedEvent, *, window: tuple[str, str],
@@ -463,7 +466,10 @@ def candidate_window(mention: MentionView) -> tuple[str, str] | None:
     if lo is None or hi is None:
         return None
     margin = timedelta(days=WINDOW_MARGIN_DAYS)
-    return (lo - margin).isoformat(), (hi + margin).isoformat()
+    try:
+        return (lo - margin).isoformat(), (hi + margin).isoformat()
+    except OverflowError:  # a day at the calendar's very edge: any day is near it
+        return date.min.isoformat(), date.max.isoformat()
 
 
 def party_set(key: str) -> set[str]:

@@ -66,6 +66,14 @@ def _short_hash(*parts: object) -> str:
     return hashlib.sha256("\x1f".join(map(str, parts)).encode()).hexdigest()[:12]
 
 
+def _days_before(day: str, days: int) -> str:
+    """The ISO day `days` before `day` (the calendar's first day at most)."""
+    try:
+        return (date.fromisoformat(day) - timedelta(days=days)).isoformat()
+    except OverflowError:
+        return date.min.isoformat()
+
+
 def _interval_json(interval: Interval | None) -> str | None:
     return json.dumps(interval.to_dict()) if interval else None
 
@@ -317,7 +325,7 @@ class Store:
         window = candidate_window(mention)
         if window is None:
             return ids
-        earliest = (date.fromisoformat(window[0]) - timedelta(days=WIDE_DAYS)).isoformat()
+        earliest = _days_before(window[0], WIDE_DAYS)
         for actor in sorted(set(mention.actor_ids) | set(mention.recipient_ids)):
             ids.update(r[0] for r in conn.execute(
                 "SELECT event_id FROM event_days WHERE actor_id = ? AND type = ? AND "
@@ -454,8 +462,7 @@ class Store:
             if window is not None and party_set(other.participants_key):
                 lo, hi = window
                 first = min(party_set(other.participants_key))
-                earliest = lo if lo == date.min.isoformat() else (
-                    date.fromisoformat(lo) - timedelta(days=WIDE_DAYS)).isoformat()
+                earliest = _days_before(lo, WIDE_DAYS)
                 dated = {r[0] for r in conn.execute(
                     "SELECT event_id FROM event_days WHERE actor_id = ? AND type = ? AND "
                     "wide = 0 AND first_day BETWEEN ? AND ? AND last_day >= ?",
