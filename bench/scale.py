@@ -13,19 +13,21 @@
    from a JSONL file as the CLI reads it: time and peak memory per size, and the
    largest size against the smallest (ms per article, peak MB; 1.0 is flat).
 3. Merge and store cost: synthetic event mentions (no parse) over MENTIONS sizes, ten
-   per article, among 300 actors over five years: seconds to store and merge them
-   through `Store.ingest`, and to merge them in blocks as the Spark job does.
+   per article, among 300 actors over five years: seconds (and microseconds a mention)
+   to store and merge them through `Store.ingest` into a real SQLite file, and to
+   merge them in blocks as the Spark job does; `merge_*_per_mention_MAX_vs_MIN`: the
+   cost a mention at the largest size over that at the smallest (1 = linear).
 4. A plot of 2 and 3: bench/results/scale.png.
 5. Where the time goes: CPU ms per article of each stage on the allsides sample, and
    the stages after the parse as a share of the parse.
 
 Sizes are parameters (environment): NEWSGRAPH_SCALE_SAMPLE (default 100),
 NEWSGRAPH_SCALE_SIZES (default "1000,5000,20000", the report's range; e.g. "200,1000"
-while developing), NEWSGRAPH_SCALE_MENTIONS (default
-"10000,100000"), NEWSGRAPH_SCALE_STORE_MAX (largest size also stored through the
-SQLite store, default 20000: its merge step grew superlinear, see the figures), e.g.
-NEWSGRAPH_SCALE_MENTIONS=10000,100000,1000000 for the report run. The gate skips this
-module (no FLOORS), so none of it slows CI.
+while developing), NEWSGRAPH_SCALE_MENTIONS (default "10000,100000,1000000"),
+NEWSGRAPH_SCALE_STORE_MAX (largest size also stored through the SQLite store, default
+1000000: the store finds a mention's candidates by index), e.g.
+NEWSGRAPH_SCALE_MENTIONS=10000,100000 for a quick run. The gate skips this module (no
+FLOORS), so none of it slows CI.
 
 `*_articles_per_s` is over the whole run, workers' start-up included;
 `*_steady_per_s` after the first batch. Articles of the generated corpus share
@@ -44,6 +46,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Iterator
 from itertools import islice
 from pathlib import Path
 from typing import Any
@@ -212,7 +215,9 @@ def _growth(tmp: Path, sizes: list[int], figures: dict[str, Any]) -> None:
 # -- merge and store cost -----------------------------------------------------------
 
 
-def _synthetic_articles(n_mentions: int, *, seed: int = 7) -> list[Any]:
+def _synthetic_articles(n_mentions: int, *, seed: int = 7) -> Iterator[Any]:
+    """Articles of ten synthetic event mentions each, made one at a time (a million
+    mentions never sit in memory at once)."""
     from datetime import date, timedelta
 
     from newsgraph.model import Actor, Article, Event, Location
@@ -223,7 +228,6 @@ def _synthetic_articles(n_mentions: int, *, seed: int = 7) -> list[Any]:
     places = [Location(f"City {i}", None) for i in range(40)]
     types = [("CONSULT", "meet"), ("AGREE", "sign"), ("DISAPPROVE", "accuse"),
              ("SANCTION", "sanction"), ("COOPERATE", None), ("THREATEN", None)]
-    out = []
     for i in range(0, n_mentions, 10):
         text = f"Synthetic article {i}."
         article = Article(source=f"synthetic:{i}", raw=text, text=text,
@@ -237,22 +241,26 @@ def _synthetic_articles(n_mentions: int, *, seed: int = 7) -> list[Any]:
                 end=len(text), trigger=mode or "", date=day.isoformat(), precision="day",
                 location=rng.choice(places) if rng.random() < 0.5 else None,
                 status="reported"))
-        out.append(article)
-    return out
+        yield article
 
 
 def _store_cost(n: int, tmp: Path) -> float:
+    """Seconds to store and merge `n` synthetic mentions through `Store.ingest`, into a
+    real SQLite file (removed after)."""
     import newsgraph
     from newsgraph.batching import batches
 
-    articles = _synthetic_articles(n)
-    with newsgraph.open(tmp / f"merge{n}.db") as store:
+    path = tmp / f"merge{n}.db"
+    with newsgraph.open(path) as store:
         t0 = time.perf_counter()
-        for chunk in batches(articles, 200):  # as `ingest` commits (cli/ingest.py)
+        for chunk in batches(_synthetic_articles(n), 200):  # as `ingest` commits
             with store.batch():
                 for article in chunk:
                     store.ingest(article)
-        return time.perf_counter() - t0
+        seconds = time.perf_counter() - t0
+    for leftover in tmp.glob(f"merge{n}.db*"):
+        leftover.unlink()
+    return seconds
 
 
 def _block_cost(n: int) -> float:
@@ -281,6 +289,28 @@ def _block_cost(n: int) -> float:
     return time.perf_counter() - t0
 
 
+def _merge_figures(n: int, tmp: Path, figures: dict[str, Any], *, store_max: int) -> None:
+    """Store and block merge cost at `n` mentions, in seconds and microseconds a mention."""
+    if n <= store_max:
+        seconds = _store_cost(n, tmp)
+        figures[f"merge_{n}_store_seconds"] = round(seconds, 2)
+        figures[f"merge_{n}_store_us_per_mention"] = round(1e6 * seconds / n, 1)
+    seconds = _block_cost(n)
+    figures[f"merge_{n}_blocks_seconds"] = round(seconds, 2)
+    figures[f"merge_{n}_blocks_us_per_mention"] = round(1e6 * seconds / n, 1)
+
+
+def _growth_ratios(figures: dict[str, Any], mentions: list[int]) -> None:
+    """Cost a mention at the largest size over that at the smallest (1: linear)."""
+    for kind in ("store", "blocks"):
+        done = [n for n in mentions if f"merge_{n}_{kind}_us_per_mention" in figures]
+        if len(done) > 1:
+            lo, hi = min(done), max(done)
+            figures[f"merge_{kind}_per_mention_{hi}_vs_{lo}"] = round(
+                figures[f"merge_{hi}_{kind}_us_per_mention"]
+                / figures[f"merge_{lo}_{kind}_us_per_mention"], 2)
+
+
 def _plot(figures: dict[str, Any], sizes: list[int], mentions: list[int]) -> None:
     import matplotlib
 
@@ -298,21 +328,56 @@ def _plot(figures: dict[str, Any], sizes: list[int], mentions: list[int]) -> Non
     twin.set_ylabel("peak memory (MB)")
     twin.set_ylim(0, max(mem) * 1.3)
     left.set_title("extract: time and memory vs corpus size")
-    stored = [n for n in mentions if f"merge_{n}_store_seconds" in figures]
-    right.loglog(stored, [figures[f"merge_{n}_store_seconds"] for n in stored], "o-",
-                 label="Store.ingest (store + merge)")
-    right.loglog(mentions, [figures[f"merge_{n}_blocks_seconds"] for n in mentions], "s-",
-                 label="merge in blocks (Spark side)")
-    right.loglog(mentions, [figures[f"merge_{mentions[0]}_store_seconds"] * n / mentions[0]
-                            for n in mentions], ":", color="grey", label="linear")
-    right.set_xlabel("event mentions")
-    right.set_ylabel("seconds")
-    right.set_title("merge and store cost")
-    right.legend(fontsize=8)
+    _merge_panel(right, figures, mentions)
     fig.tight_layout()
     RESULTS.mkdir(exist_ok=True)
     fig.savefig(RESULTS / "scale.png", dpi=100)
     plt.close(fig)
+
+
+def _merge_panel(ax: Any, figures: dict[str, Any], mentions: list[int]) -> None:
+    """Merge and store cost vs mentions (log-log), with a linear line through the first
+    stored size."""
+    stored = [n for n in mentions if f"merge_{n}_store_seconds" in figures]
+    if stored:
+        ax.loglog(stored, [figures[f"merge_{n}_store_seconds"] for n in stored], "o-",
+                  label="Store.ingest (store + merge, SQLite file)")
+        first = figures[f"merge_{stored[0]}_store_seconds"]
+        ax.loglog(mentions, [first * n / stored[0] for n in mentions], ":", color="grey",
+                  label="linear")
+    ax.loglog(mentions, [figures[f"merge_{n}_blocks_seconds"] for n in mentions], "s-",
+              label="merge in blocks (Spark side)")
+    ax.set_xlabel("event mentions")
+    ax.set_ylabel("seconds")
+    ax.set_title("merge and store cost")
+    ax.legend(fontsize=8)
+
+
+def merge_only() -> dict[str, Any]:
+    """Only part 3 (merge and store cost) and its plot, bench/results/scale_merge.png:
+    `python -m bench.scale merge` (sizes from NEWSGRAPH_SCALE_MENTIONS)."""
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    mentions = _sizes("NEWSGRAPH_SCALE_MENTIONS", "10000,100000,1000000")
+    store_max = _sizes("NEWSGRAPH_SCALE_STORE_MAX", "1000000")[0]
+    figures: dict[str, Any] = {}
+    with tempfile.TemporaryDirectory(prefix="newsgraph-merge-") as tmp_name:
+        for n in mentions:
+            _merge_figures(n, Path(tmp_name), figures, store_max=store_max)
+            print(json.dumps({k: v for k, v in figures.items() if f"_{n}_" in k}),
+                  flush=True)
+    _growth_ratios(figures, mentions)
+    fig, ax = plt.subplots(figsize=(6, 4))
+    _merge_panel(ax, figures, mentions)
+    fig.tight_layout()
+    RESULTS.mkdir(exist_ok=True)
+    fig.savefig(RESULTS / "scale_merge.png", dpi=100)
+    plt.close(fig)
+    figures["plot"] = str(RESULTS / "scale_merge.png")
+    return figures
 
 
 def run(shared: Path, *, pipeline: Any) -> dict[str, float | int | str]:
@@ -320,8 +385,8 @@ def run(shared: Path, *, pipeline: Any) -> dict[str, float | int | str]:
 
     sample = _sizes("NEWSGRAPH_SCALE_SAMPLE", "100")[0]
     sizes = _sizes("NEWSGRAPH_SCALE_SIZES", "1000,5000,20000")
-    mentions = _sizes("NEWSGRAPH_SCALE_MENTIONS", "10000,100000")
-    store_max = _sizes("NEWSGRAPH_SCALE_STORE_MAX", "20000")[0]
+    mentions = _sizes("NEWSGRAPH_SCALE_MENTIONS", "10000,100000,1000000")
+    store_max = _sizes("NEWSGRAPH_SCALE_STORE_MAX", "1000000")[0]
     figures: dict[str, Any] = {"sample": sample, "workers": WORKERS,
                                "cores": len(os.sched_getaffinity(0))}
     with tempfile.TemporaryDirectory(prefix="newsgraph-scale-") as tmp_name:
@@ -335,13 +400,15 @@ def run(shared: Path, *, pipeline: Any) -> dict[str, float | int | str]:
         _throughput("generated", _templates.write(tmp / "generated.jsonl", sample), figures)
         _growth(tmp, sizes, figures)
         for n in mentions:
-            if n <= store_max:
-                figures[f"merge_{n}_store_seconds"] = round(_store_cost(n, tmp), 2)
-            figures[f"merge_{n}_blocks_seconds"] = round(_block_cost(n), 2)
+            _merge_figures(n, tmp, figures, store_max=store_max)
+    _growth_ratios(figures, mentions)
     _plot(figures, sizes, mentions)
     figures["plot"] = str(RESULTS / "scale.png")
     return figures
 
 
 if __name__ == "__main__":
-    print(json.dumps(_child(sys.argv[1], int(sys.argv[2]), sys.argv[3])))
+    if sys.argv[1:] == ["merge"]:
+        print(json.dumps(merge_only()))
+    else:
+        print(json.dumps(_child(sys.argv[1], int(sys.argv[2]), sys.argv[3])))

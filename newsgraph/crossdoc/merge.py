@@ -15,7 +15,7 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, timedelta
 
 from ..kb import KnowledgeBase
 from ..model import Interval, Location
@@ -136,6 +136,29 @@ def _status_compatible(a: str, b: str) -> bool:
     return a == b or (a in STATUS_RANK and b in STATUS_RANK)
 
 
+# "If the summit goes ahead in Lisbon on 3 May, the two leaders will sign ..." names a
+# meeting that may not happen; when another source has those parties meet on that very
+# day, the hypothetical one is that meeting (if it never happened, no source reports it).
+HYPOTHETICAL = "hypothetical"
+
+
+def _hypothetical_pair(a: str, b: str) -> bool:
+    return HYPOTHETICAL in (a, b) and {a, b} - {HYPOTHETICAL} <= set(STATUS_RANK)
+
+
+def _hypothetical_day(mspan: tuple[str, str] | None, espans: list[tuple[str, str]],
+                      a: Location | None, b: Location | None) -> bool:
+    """That very day, or ("on the eve of their summit in Lisbon") a day next to it at
+    the same named place."""
+    if not _is_day(mspan):
+        return False
+    if any(s == mspan for s in espans):
+        return True
+    same_place = a is not None and b is not None and _norm(a.name) == _norm(b.name)
+    return same_place and any(_is_day(s) and _days_apart(s[0], mspan[0]) <= DATE_SLIP_DAYS
+                              for s in espans)  # type: ignore[index]
+
+
 def _event_spans(event: MergedEvent) -> list[tuple[str, str]]:
     spans = [(d, d) for d in event.alternatives.get("date", [])]
     main = event.span
@@ -192,7 +215,8 @@ def compatible(event: MergedEvent, mention: MentionView, *,
         return None
     if mention.mode and event.mode and _mode_family(mention.mode) != _mode_family(event.mode):
         return None
-    if not _status_compatible(mention.status, event.status):
+    hypothetical = _hypothetical_pair(mention.status, event.status)
+    if not hypothetical and not _status_compatible(mention.status, event.status):
         return None
     shares_doc = bool(event.doc_ids & same_docs)
     if not (mention.actor_ids or mention.recipient_ids) and not shares_doc:
@@ -202,6 +226,9 @@ def compatible(event: MergedEvent, mention: MentionView, *,
         return None
     mspan = day_range(mention.date, mention.precision, mention.interval)
     espans = _event_spans(event)
+    if hypothetical and not _hypothetical_day(mspan, espans, event.location,
+                                              mention.location):
+        return None
     if mspan is None or not espans:
         if not shares_doc:
             return None
@@ -229,6 +256,76 @@ def compatible(event: MergedEvent, mention: MentionView, *,
     if any(s[0] <= mspan[1] and mspan[0] <= s[1] for s in espans):
         return "same"
     return None
+
+
+# An article's undated mention of a meeting in another article's record ("the summit",
+# "since the two leaders last met"): "Ann Lee and Bo Park met again" recalls an encounter
+# of those parties that the news dates elsewhere, most often the latest before the
+# article (or, planned, the next one after it). When the record holds such a dated
+# encounter of the same parties, mode and place, no further than RECALL_DAYS before the
+# article (PLAN_DAYS after it for a planned one), the undated event repeats it: it
+# stays in the record, ranked below the dated one (events/confidence.py).
+RECALL_DAYS = 183
+PLAN_DAYS = 365
+# Known only to within more than this (a term of office, "2018 or later"), an event is
+# as undated for this purpose; a dated encounter must then also lie inside its span.
+UNDATED_SPAN_DAYS = CROSSDOC_SPAN_DAYS
+
+
+def is_undated(event: MergedEvent) -> bool:
+    span = event.span
+    return span is None or _span_days(span) > UNDATED_SPAN_DAYS
+
+
+def recall_window(event: MergedEvent, published: tuple[str, str] | None, *,
+                  kb: KnowledgeBase | None = None) -> tuple[str, str] | None:
+    """The days the undated `event`, told in articles of `published` (first and last
+    day they may have appeared), may recall. When the articles' days are not known to
+    within UNDATED_SPAN_DAYS, only a town pins the encounter ("when they met in Sochi":
+    any day); a country or no place, nothing (None)."""
+    status = event.status
+    lo = hi = None
+    if published is not None:
+        lo, hi = _parse_day(published[0]), _parse_day(published[1])
+    if lo is None or hi is None or (hi - lo).days > UNDATED_SPAN_DAYS:
+        town = event.location is not None and not _is_country_level(event.location, kb)
+        return (date.min.isoformat(), date.max.isoformat()) if town else None
+    slip = timedelta(days=DATE_SLIP_DAYS)
+    try:
+        if status in ("planned", HYPOTHETICAL):
+            return (lo - slip).isoformat(), (hi + timedelta(days=PLAN_DAYS)).isoformat()
+        return (lo - timedelta(days=RECALL_DAYS)).isoformat(), (hi + slip).isoformat()
+    except OverflowError:  # an article "published" at the calendar's edge: unknown
+        return None
+
+
+def repeats(undated: MergedEvent, dated: MergedEvent, *, window: tuple[str, str],
+            kb: KnowledgeBase | None = None) -> bool:
+    """Whether `undated` (see RECALL_DAYS) repeats the dated event `dated`."""
+    if undated.id == dated.id or undated.type != dated.type or not undated.participants_key:
+        return False
+    if undated.type in SYMMETRIC_TYPES:
+        # "Lee and Park met again" repeats the meeting of Lee, Park and Kim's envoy
+        ours = party_set(undated.participants_key)
+        if len(ours) < SHARED_PRINCIPALS or not ours <= party_set(dated.participants_key):
+            return False
+    elif undated.participants_key != dated.participants_key:
+        return False
+    if not is_undated(undated) or is_undated(dated):
+        return False
+    if undated.mode and dated.mode and _mode_family(undated.mode) != _mode_family(dated.mode):
+        return False
+    ranked = (*STATUS_RANK, HYPOTHETICAL)
+    if undated.status not in ranked or dated.status not in ranked:
+        return False
+    if undated.location is not None and (dated.location is None or _location_relation(
+            undated.location, dated.location, kb=kb) != "same"):
+        return False
+    span = dated.span
+    lo, hi = window
+    if undated.span is not None:
+        lo, hi = max(lo, undated.span[0]), min(hi, undated.span[1])
+    return span is not None and span[0] <= hi and lo <= span[1]
 
 
 def _span_days(span: tuple[str, str]) -> int:
@@ -353,6 +450,59 @@ def fold(event: MergedEvent, other: MergedEvent, *, kb: KnowledgeBase | None = N
     return True
 
 
+# Candidates: an event of another article can only take a mention whose span comes
+# this close to its own (`compatible` asks for overlap, or two days DATE_SLIP_DAYS
+# apart); the margin is wider so that a fold the merge then makes is never cut off.
+WINDOW_MARGIN_DAYS = 3 * DATE_SLIP_DAYS
+
+
+def candidate_window(mention: MentionView) -> tuple[str, str] | None:
+    """The days an event of another article must reach into to be a candidate for
+    `mention` (None: only its own article's events can take it)."""
+    span = day_range(mention.date, mention.precision, mention.interval)
+    if span is None or not (mention.actor_ids or mention.recipient_ids):
+        return None
+    lo, hi = _parse_day(span[0]), _parse_day(span[1])
+    if lo is None or hi is None:
+        return None
+    margin = timedelta(days=WINDOW_MARGIN_DAYS)
+    try:
+        return (lo - margin).isoformat(), (hi + margin).isoformat()
+    except OverflowError:  # a day at the calendar's very edge: any day is near it
+        return date.min.isoformat(), date.max.isoformat()
+
+
+def party_set(key: str) -> set[str]:
+    """The actor ids of a participants key."""
+    return {p for p in key.replace(">", "|").replace(",", "|").split("|") if p}
+
+
+def sort_span(event: MergedEvent) -> tuple[str, str] | None:
+    """First and last day the event can be on, its alternative days included (the
+    store's sort_start and sort_end)."""
+    spans = _event_spans(event)
+    if not spans:
+        return None
+    return min(s[0] for s in spans), max(s[1] for s in spans)
+
+
+def is_candidate(event: MergedEvent, mention: MentionView, *, same_docs: set[str]) -> bool:
+    """Whether `merge_one` looks at `event` for `mention`: an event its article (or a copy)
+    reports, or one of its type that shares a party with it and reaches into its
+    `candidate_window`. The store finds exactly these by index; `merge_mentions` filters
+    with this, so both merge alike."""
+    if event.doc_ids & same_docs:
+        return True
+    window = candidate_window(mention)
+    if window is None or event.type != mention.type:
+        return False
+    if not party_set(event.participants_key) & (set(mention.actor_ids)
+                                               | set(mention.recipient_ids)):
+        return False
+    span = sort_span(event)
+    return span is not None and span[0] <= window[1] and window[0] <= span[1]
+
+
 def merge_one(mention: MentionView, candidates: list[MergedEvent], *,
               same_docs: set[str], kb: KnowledgeBase | None = None,
               taken: Callable[[str], bool] = lambda _id: False
@@ -383,14 +533,15 @@ def merge_mentions(mentions: list[MentionView], *, events: list[MergedEvent] | N
     `duplicates` maps a near-duplicate doc_id to the doc_id it copies."""
     events = list(events or [])
     duplicates = duplicates or {}
-    taken = {e.id for e in events}
     for mention in mentions:
         same = {mention.doc_id} | ({duplicates[mention.doc_id]}
                                    if mention.doc_id in duplicates else set())
-        event, is_new, folded = merge_one(mention, events, same_docs=same, kb=kb,
+        taken = {e.id for e in events}
+        candidates = sorted((e for e in events if is_candidate(e, mention, same_docs=same)),
+                            key=lambda e: e.id)
+        event, is_new, folded = merge_one(mention, candidates, same_docs=same, kb=kb,
                                           taken=taken.__contains__)
         if is_new:
-            taken.add(event.id)
             events.append(event)
         events = [e for e in events if all(e is not f for f in folded)]
     return events

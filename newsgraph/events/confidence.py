@@ -16,6 +16,10 @@ odd half; see bench/meetings.py):
 Its status (planned, hypothetical) does not enter: a planned meeting is as real an
 entry of the timeline as a held one.
 
+An undated event that repeats a dated one of the same parties (crossdoc/merge.py
+`repeats`: "the two leaders met again", told where the record dates their meeting) keeps
+REPEAT_WEIGHT of its confidence: the dated row is the one to read.
+
 A merged event's confidence combines its independent sources (wire copies of one
 story count once, the store says which): 1 - prod(1 - c) over the best mention of
 each independent document.
@@ -72,6 +76,16 @@ def of_mention(ev: Event) -> float:
     return round(_logistic(x), 3)
 
 
+# An undated repeat ranks below the timeline's default threshold (0.75) whatever its
+# sources: 0.6 of even a certain one.
+REPEAT_WEIGHT = 0.6
+
+
+def of_repeat(confidence: float) -> float:
+    """Confidence of an undated event that repeats a dated one (see the module)."""
+    return round(REPEAT_WEIGHT * confidence, 3)
+
+
 def combine(values: Iterable[float | None]) -> float:
     """Confidence of an event told by independent sources with these confidences."""
     rest = 1.0
@@ -80,4 +94,4 @@ def combine(values: Iterable[float | None]) -> float:
     return round(1.0 - rest, 3)
 
 
-__all__ = ["combine", "of_mention"]
+__all__ = ["combine", "of_mention", "of_repeat"]

@@ -9,20 +9,31 @@ import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
 from .. import limits, settings
 from ..crossdoc import dedupe
-from ..crossdoc.merge import MentionView, MergedEvent, merge_one
+from ..crossdoc.merge import (
+    MentionView,
+    MergedEvent,
+    candidate_window,
+    is_candidate,
+    is_undated,
+    merge_one,
+    party_set,
+    recall_window,
+    repeats,
+    sort_span,
+)
 from ..errors import StoreError, StoreReadOnlyError
 from ..events.confidence import combine as combine_confidence
-from ..events.confidence import of_mention
+from ..events.confidence import of_mention, of_repeat
 from ..kb import KnowledgeBase
 from ..model import Actor, Article, Interval, Location
 from .connect import open_connection, prove_writable, store_error
-from .schema import apply_migrations, pending_migrations
+from .schema import WIDE_DAYS, apply_migrations, pending_migrations
 from .summary import summarize
 
 ENV_DB = settings.setting("db").env
@@ -33,6 +44,8 @@ BUSY_TIMEOUT_MS = 30_000
 # land all over the B-trees: past a few 10,000 events a 2 MB cache made every insert
 # a read from disk (storing 30,000 mentions: 29 s, with 128 MB 20 s). Bounded, lazy.
 CACHE_KIB = 65_536
+# Ids per `IN (...)` query (SQLite allows 32,766 parameters; a few hundred plan well).
+ID_CHUNK = 500
 
 
 def resolve_path(path: str | os.PathLike[str] | None = None) -> Path:
@@ -51,6 +64,14 @@ class IngestResult:
 
 def _short_hash(*parts: object) -> str:
     return hashlib.sha256("\x1f".join(map(str, parts)).encode()).hexdigest()[:12]
+
+
+def _days_before(day: str, days: int) -> str:
+    """The ISO day `days` before `day` (the calendar's first day at most)."""
+    try:
+        return (date.fromisoformat(day) - timedelta(days=days)).isoformat()
+    except OverflowError:
+        return date.min.isoformat()
 
 
 def _interval_json(interval: Interval | None) -> str | None:
@@ -288,35 +309,67 @@ class Store:
 
     # -- merging --------------------------------------------------------------------
 
-    def _load_events(self, conn: sqlite3.Connection, type_: str, *, actor_ids: set[str],
-                     docs: set[str]) -> list[MergedEvent]:
-        """The events a mention may belong to: those of `type_` that share a party with
-        it, or that one of `docs` (its article and the articles it copies) reports."""
-        a_marks = ",".join("?" * len(actor_ids)) or "NULL"
+    _EVENT_COLUMNS = ("id, type, mode, status, participants_key, date, precision, interval, "
+                      "location_name, location_country, occasion, conflict, alternatives")
+
+    def _candidate_ids(self, conn: sqlite3.Connection, mention: MentionView, *,
+                       docs: set[str]) -> set[str]:
+        """Ids of the events `merge.is_candidate` may accept (a few more at most), by
+        index: those its article or a copy reports, and those of its type that share a
+        party with it and reach into its window (narrow ones by first day, `event_days`
+        bounds their width; the few wide ones apart)."""
         d_marks = ",".join("?" * len(docs)) or "NULL"
-        where = (f"type = ? AND (id IN (SELECT event_id FROM event_actors WHERE actor_id "
-                 f"IN ({a_marks})) OR id IN (SELECT s.event_id FROM event_sources s JOIN "
-                 f"event_mentions m ON m.id = s.event_mention_id WHERE m.doc_id IN "
-                 f"({d_marks})))")
-        params: tuple[str, ...] = (type_, *sorted(actor_ids), *sorted(docs))
-        events = []
-        for row in conn.execute(
-                "SELECT id, type, mode, status, participants_key, date, precision, interval, "
-                f"location_name, location_country, occasion, conflict, alternatives "
-                f"FROM events WHERE {where} ORDER BY id", params):
-            event = MergedEvent(
-                id=row[0], type=row[1], mode=row[2], status=row[3], participants_key=row[4],
-                date=row[5], precision=row[6], interval=interval_from_json(row[7]),
-                location=Location(row[8], row[9]) if row[8] else None, occasion=row[10],
-                conflict=bool(row[11]), alternatives=json.loads(row[12] or "{}"))
-            for mid, doc_id in conn.execute(
-                    "SELECT s.event_mention_id, m.doc_id FROM event_sources s JOIN "
-                    "event_mentions m ON m.id = s.event_mention_id WHERE s.event_id = ?",
-                    (event.id,)):
-                event.mention_ids.append(mid)
-                event.doc_ids.add(doc_id)
-            events.append(event)
+        ids = {r[0] for r in conn.execute(
+            "SELECT s.event_id FROM event_mentions m JOIN event_sources s ON "
+            f"s.event_mention_id = m.id WHERE m.doc_id IN ({d_marks})", sorted(docs))}
+        window = candidate_window(mention)
+        if window is None:
+            return ids
+        earliest = _days_before(window[0], WIDE_DAYS)
+        for actor in sorted(set(mention.actor_ids) | set(mention.recipient_ids)):
+            ids.update(r[0] for r in conn.execute(
+                "SELECT event_id FROM event_days WHERE actor_id = ? AND type = ? AND "
+                "wide = 0 AND first_day BETWEEN ? AND ? AND last_day >= ? UNION ALL "
+                "SELECT event_id FROM event_days WHERE actor_id = ? AND type = ? AND "
+                "wide = 1 AND first_day <= ? AND last_day >= ?",
+                (actor, mention.type, earliest, window[1], window[0],
+                 actor, mention.type, window[1], window[0])))
+        return ids
+
+    def _events_by_id(self, conn: sqlite3.Connection, ids: set[str]) -> list[MergedEvent]:
+        """The events of `ids` with their sources, in two queries per chunk, by id."""
+        events: list[MergedEvent] = []
+        ordered = sorted(ids)
+        for i in range(0, len(ordered), ID_CHUNK):
+            chunk = ordered[i:i + ID_CHUNK]
+            marks = ",".join("?" * len(chunk))
+            by_id = {}
+            for row in conn.execute(f"SELECT {self._EVENT_COLUMNS} FROM events WHERE id IN "
+                                    f"({marks}) ORDER BY id", chunk):
+                event = MergedEvent(
+                    id=row[0], type=row[1], mode=row[2], status=row[3],
+                    participants_key=row[4], date=row[5], precision=row[6],
+                    interval=interval_from_json(row[7]),
+                    location=Location(row[8], row[9]) if row[8] else None,
+                    occasion=row[10], conflict=bool(row[11]),
+                    alternatives=json.loads(row[12] or "{}"))
+                by_id[event.id] = event
+                events.append(event)
+            for event_id, mid, doc_id in conn.execute(
+                    "SELECT s.event_id, s.event_mention_id, m.doc_id FROM event_sources s "
+                    "JOIN event_mentions m ON m.id = s.event_mention_id WHERE s.event_id "
+                    f"IN ({marks}) ORDER BY s.event_id, s.rowid", chunk):
+                by_id[event_id].mention_ids.append(mid)
+                by_id[event_id].doc_ids.add(doc_id)
         return events
+
+    def _load_events(self, conn: sqlite3.Connection, mention: MentionView, *,
+                     docs: set[str]) -> list[MergedEvent]:
+        """The events `mention` may belong to (`merge.is_candidate`: its article's and
+        copies', and those its type, parties and window reach), by id."""
+        return [e for e in self._events_by_id(
+            conn, self._candidate_ids(conn, mention, docs=docs))
+            if is_candidate(e, mention, same_docs=docs)]
 
     def _merge(self, conn: sqlite3.Connection, mentions: list[MentionView], *,
                duplicate_of: str | None) -> None:
@@ -328,9 +381,7 @@ class Store:
                                 (event_id,)).fetchone() is not None
 
         for mention in mentions:
-            candidates = self._load_events(
-                conn, mention.type, actor_ids=set(mention.actor_ids)
-                | set(mention.recipient_ids), docs=same_docs)
+            candidates = self._load_events(conn, mention, docs=same_docs)
             event, _, folded = merge_one(mention, candidates, same_docs=same_docs,
                                          kb=self.kb, taken=taken)
             self._insert_event_actors(conn, event.id, mention.id)
@@ -340,6 +391,7 @@ class Store:
             conn.execute("INSERT OR IGNORE INTO event_sources (event_id, event_mention_id) "
                          "VALUES (?, ?)", (event.id, mention.id))
             self._refresh_counts(conn, event.id)
+            self._rank_repeats(conn, event)
 
     def _fold_rows(self, conn: sqlite3.Connection, event_id: str, other_id: str) -> None:
         """Event `other_id`, folded into `event_id`: its sources and parties move."""
@@ -362,10 +414,7 @@ class Store:
                      "event_actors WHERE event_id = ?)", (event_id, mention_id, event_id))
 
     def _save_event(self, conn: sqlite3.Connection, event: MergedEvent) -> None:
-        span = event.span
-        alts = [d for d in event.alternatives.get("date", [])]
-        sort_start = min([span[0]] + alts) if span else (min(alts) if alts else None)
-        sort_end = max([span[1]] + alts) if span else (max(alts) if alts else None)
+        sort_start, sort_end = sort_span(event) or (None, None)
         names = {role: [r[0] for r in conn.execute(
             "SELECT a.name FROM event_actors e JOIN actors a ON a.id = e.actor_id "
             "WHERE e.event_id = ? AND e.role = ? ORDER BY a.name", (event.id, role))]
@@ -392,15 +441,59 @@ class Store:
              int(event.conflict),
              json.dumps(event.alternatives) if event.alternatives else None))
 
-    def _refresh_counts(self, conn: sqlite3.Connection, event_id: str) -> None:
+    def _rank_repeats(self, conn: sqlite3.Connection, event: MergedEvent) -> None:
+        """`event` if undated, else the undated events of its parties (those its date
+        may now repeat), ranked as repeats or not (`merge.repeats`): the ranking depends
+        only on what the store holds, not on the order it came in."""
+        parties = sorted(party_set(event.participants_key))
+        if is_undated(event):
+            undated = {event.id}
+        else:
+            undated = set()
+            for actor in parties:
+                undated.update(r[0] for r in conn.execute(
+                    "SELECT event_id FROM event_days WHERE actor_id = ? AND type = ? AND "
+                    "(wide = 1 OR (wide = 0 AND first_day IS NULL))", (actor, event.type)))
+        for other in self._events_by_id(conn, undated):
+            if other.id != event.id and not party_set(other.participants_key) <= set(parties):
+                continue  # never what `event` repeats, nor what it did before
+            window = recall_window(other, self._published(conn, other.id), kb=self.kb)
+            repeat = False
+            if window is not None and party_set(other.participants_key):
+                lo, hi = window
+                first = min(party_set(other.participants_key))
+                earliest = _days_before(lo, WIDE_DAYS)
+                dated = {r[0] for r in conn.execute(
+                    "SELECT event_id FROM event_days WHERE actor_id = ? AND type = ? AND "
+                    "wide = 0 AND first_day BETWEEN ? AND ? AND last_day >= ?",
+                    (first, other.type, earliest, hi, lo))}
+                repeat = any(repeats(other, d, window=window, kb=self.kb)
+                             for d in self._events_by_id(conn, dated - {other.id}))
+            self._refresh_counts(conn, other.id, repeat=repeat)
+
+    def _published(self, conn: sqlite3.Connection, event_id: str) -> tuple[str, str] | None:
+        """First and last day the articles telling an event appeared (their publication
+        day, else the interval the pipeline gives it); None if one has neither."""
+        row = conn.execute(
+            "SELECT min(coalesce(substr(d.published, 1, 10), json_extract(d.date_interval, "
+            "'$.start'))), max(coalesce(substr(d.published, 1, 10), json_extract("
+            "d.date_interval, '$.end'))), sum(d.published IS NULL AND d.date_interval IS "
+            "NULL) FROM event_sources s JOIN event_mentions m ON m.id = s.event_mention_id "
+            "JOIN documents d ON d.doc_id = m.doc_id WHERE s.event_id = ?",
+            (event_id,)).fetchone()
+        return None if row[2] or not row[0] else (row[0], row[1])
+
+    def _refresh_counts(self, conn: sqlite3.Connection, event_id: str, *,
+                        repeat: bool = False) -> None:
         # a wire copy adds a source but not an independent document, nor confidence:
         # the best mention of each independent document counts once
         best = conn.execute(
             "SELECT max(coalesce(m.confidence, 0)) FROM event_sources s JOIN event_mentions "
             "m ON m.id = s.event_mention_id JOIN documents d ON d.doc_id = m.doc_id "
             "WHERE s.event_id = ? GROUP BY coalesce(d.duplicate_of, d.doc_id)", (event_id,))
+        confidence = combine_confidence(r[0] for r in best)
         conn.execute("UPDATE events SET confidence = ? WHERE id = ?",
-                     (combine_confidence(r[0] for r in best), event_id))
+                     (of_repeat(confidence) if repeat else confidence, event_id))
         conn.execute(
             "UPDATE events SET n_documents = (SELECT count(DISTINCT coalesce("
             "d.duplicate_of, d.doc_id)) FROM event_sources s JOIN event_mentions m ON "

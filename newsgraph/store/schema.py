@@ -187,11 +187,55 @@ def m004_event_confidence(conn: sqlite3.Connection) -> None:
     """)
 
 
+# an event's days, for one of its parties (`event_days`); wider than WIDE_DAYS: `wide`
+WIDE_DAYS = 31
+_DAYS = ("{e}.sort_start, {e}.sort_end, coalesce(julianday({e}.sort_end) - "
+         "julianday({e}.sort_start) > " + str(WIDE_DAYS) + ", 0)")
+_EVENT_DAYS = ("INSERT OR REPLACE INTO event_days (event_id, actor_id, type, first_day, "
+               "last_day, wide) ")
+
+
+def m005_merge_candidates(conn: sqlite3.Connection) -> None:
+    # The merge's candidates by index (store/db.py `_load_events`): for each party of an
+    # event, its type and first/last day (`event_days`, kept by triggers from events and
+    # event_actors, so that stores loaded from files or written by the Spark job keep it
+    # too); `wide`: known to within more than WIDE_DAYS (few), looked up apart, as are
+    # undated events (an undated repeat's dated namesakes, merge.repeats).
+    # One statement at a time: a trigger's body holds ";".
+    for statement in (
+        "CREATE TABLE event_days (event_id TEXT NOT NULL, actor_id TEXT NOT NULL, "
+        "type TEXT NOT NULL, first_day TEXT, last_day TEXT, wide INTEGER NOT NULL "
+        "DEFAULT 0, PRIMARY KEY (event_id, actor_id)) WITHOUT ROWID",
+        "CREATE INDEX event_days_lookup ON event_days(actor_id, type, wide, first_day)",
+        "CREATE TRIGGER event_days_actor AFTER INSERT ON event_actors BEGIN "
+        + _EVENT_DAYS + "SELECT e.id, new.actor_id, e.type, " + _DAYS.format(e="e")
+        + " FROM events e WHERE e.id = new.event_id; END",
+        "CREATE TRIGGER event_days_actor_gone AFTER DELETE ON event_actors BEGIN "
+        "DELETE FROM event_days WHERE event_id = old.event_id AND actor_id = "
+        "old.actor_id AND NOT EXISTS (SELECT 1 FROM event_actors WHERE event_id = "
+        "old.event_id AND actor_id = old.actor_id); END",
+        "CREATE TRIGGER event_days_event AFTER INSERT ON events BEGIN "
+        + _EVENT_DAYS + "SELECT new.id, a.actor_id, new.type, " + _DAYS.format(e="new")
+        + " FROM event_actors a WHERE a.event_id = new.id; END",
+        "CREATE TRIGGER event_days_event_dates AFTER UPDATE OF type, sort_start, sort_end "
+        "ON events BEGIN UPDATE event_days SET type = new.type, first_day = "
+        "new.sort_start, last_day = new.sort_end, wide = coalesce(julianday("
+        f"new.sort_end) - julianday(new.sort_start) > {WIDE_DAYS}, 0) WHERE event_id = "
+        "new.id; END",
+        "CREATE TRIGGER event_days_event_gone AFTER DELETE ON events BEGIN "
+        "DELETE FROM event_days WHERE event_id = old.id; END",
+        _EVENT_DAYS + "SELECT e.id, a.actor_id, e.type, " + _DAYS.format(e="e")
+        + " FROM events e JOIN event_actors a ON a.event_id = e.id",
+    ):
+        conn.execute(statement)
+
+
 MIGRATIONS: list[tuple[str, Migration]] = [
     ("m001_initial", m001_initial),
     ("m002_minhash", m002_minhash),
     ("m003_serve_indexes", m003_serve_indexes),
     ("m004_event_confidence", m004_event_confidence),
+    ("m005_merge_candidates", m005_merge_candidates),
 ]
 
 
