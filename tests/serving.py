@@ -9,6 +9,7 @@ import sqlite3
 import subprocess
 import time
 import urllib.error
+import urllib.parse
 import urllib.request
 from pathlib import Path
 from typing import Any
@@ -93,3 +94,25 @@ def get(url: str) -> tuple[int, Any]:
     status, headers, body = request("GET", url)
     ctype = headers.get("content-type", headers.get("Content-Type", ""))
     return status, json.loads(body) if "json" in ctype else body.decode("utf-8", "replace")
+
+
+def post_oversized(url: str, body: bytes, headers: dict[str, str]) -> int:
+    """POST a body the server refuses by its length: the server may answer 413 and
+    close before the client has sent it all (a broken pipe on our side); the answer
+    is still read from the socket."""
+    import http.client
+
+    parts = urllib.parse.urlsplit(url)
+    conn = http.client.HTTPConnection(parts.hostname, parts.port, timeout=120)
+    try:
+        conn.putrequest("POST", parts.path or "/")
+        for key, value in {**headers, "Content-Length": str(len(body))}.items():
+            conn.putheader(key, value)
+        conn.endheaders()
+        try:
+            conn.send(body)
+        except (BrokenPipeError, ConnectionResetError):
+            pass
+        return conn.getresponse().status
+    finally:
+        conn.close()

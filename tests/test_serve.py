@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 from conftest import BIN
-from serving import FIXTURES, Server, build_store, copy_store, get, request
+from serving import FIXTURES, Server, build_store, copy_store, get, post_oversized, request
 
 pytestmark = pytest.mark.model
 TOKEN = "test-ingest-token-0123456789"
@@ -249,7 +249,7 @@ def test_ingest_while_serving_and_post_with_token(db, tmp_path):
         assert request("POST", url, body=body.encode(),
                        headers={**json_h, "authorization": "Bearer wrong"})[0] == 401
         auth = {**json_h, "authorization": f"Bearer {TOKEN}"}
-        assert request("POST", url, body=b"x" * 2_100_000, headers=auth)[0] == 413
+        assert post_oversized(url, b"x" * 2_100_000, auth) == 413
         assert request("POST", url, body=b"{not json", headers=auth)[0] == 400
         bad = json.dumps({"text": "x", "url": "javascript:alert(1)"}).encode()
         assert request("POST", url, body=bad, headers=auth)[0] == 422
