@@ -277,7 +277,7 @@ OWN_PARTY_PREPS = frozenset({"with", "between", "among", "by"})
 
 
 # Prepositions through which a talks noun names its topic ("the talks on the nuclear
-# deal", "the talks for the restoration of the deal"), not a date ("on Monday").
+# deal", "the talks for a return to the accord"), not a date ("on Monday").
 TOPIC_PREPS = frozenset({"on", "for", "over", "about"})
 
 

@@ -92,7 +92,7 @@ def location(article: Article, tokens: list[Any], *, kb: KnowledgeBase | None = 
             continue
         if _in_topic(tok.head, trigger) or _of_other_meeting(tok.head, trigger):
             continue
-        # "at the Asia-Pacific Economic Cooperation summit": the summit is no place,
+        # "at the East Asia Summit of leaders": the summit is no place,
         # only a known town in its phrase is ("at the Osaka summit")
         head = [] if tok.lemma_.lower() in OCCASION_NOUNS else [tok]
         candidates = [*head, *[c for c in _own_phrase(tok)
@@ -318,7 +318,7 @@ def _where_antecedent(article: Article, trigger: Any, *,
 
 
 def capital_named(loc: Location | None, *, kb: KnowledgeBase | None) -> Location | None:
-    """"in Kazakh capital Astana" taken as the place "Kazakh capital": the capital."""
+    """"in Peruvian capital Lima" taken as the place "Peruvian capital": the capital."""
     if loc is None or kb is None or not loc.country \
             or not loc.name.lower().endswith("capital"):
         return loc
