@@ -117,12 +117,7 @@ def anchor(ev: Event, *, published: str | None, kb: SummitKB | None) -> None:
             if ev.location is not None and ev.location.name in cities:
                 ev.location = None
         return
-    if ev.precision != "day":
-        if summit.start == summit.end:
-            ev.date, ev.precision, ev.interval = summit.start, "day", None
-        else:
-            ev.date, ev.precision = None, None
-            ev.interval = Interval(summit.start, summit.end)
+    _take_days(ev, summit)
     if summit.city and (ev.location is None or (
             ev.location.country == summit.country and kb.country(ev.location.name)
             is not None)):
@@ -208,16 +203,21 @@ def _named_town(ev: Event) -> str | None:
     return None
 
 
-def _take(ev: Event, summit: Any, kb: SummitKB) -> None:
-    """The summit's days where the event has no day of its own, and its town where
-    the event has none, only the host country, or the same town spelled otherwise."""
-    span = _span(ev)
+def _take_days(ev: Event, summit: Any) -> None:
+    """An event with no day of its own lies within the summit's days."""
     if ev.precision != "day":
         if summit.start == summit.end:
             ev.date, ev.precision, ev.interval = summit.start, "day", None
         else:
             ev.date, ev.precision = None, None
             ev.interval = Interval(summit.start, summit.end)
+
+
+def _take(ev: Event, summit: Any, kb: SummitKB) -> None:
+    """The summit's days where the event has no day of its own, and its town where
+    the event has none, only the host country, or the same town spelled otherwise."""
+    span = _span(ev)
+    _take_days(ev, summit)
     on_its_days = span is not None and summit.start <= span[0] and span[1] <= summit.end
     if summit.city and (ev.location is None or on_its_days
                         or kb.country(ev.location.name) is not None
