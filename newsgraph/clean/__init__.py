@@ -74,6 +74,7 @@ def clean(article: Article) -> None:
             seen.add(line)
             state.removed.append(line)
     _dateline(kept, state)
+    kept = _name_cards(kept, state)
     article.text = _join(kept)
     article.removed = state.removed
     if not article.user_published and not article.published:
@@ -259,6 +260,45 @@ def _dateline(kept: list[str | None], state: _State) -> None:
         if date := dateline.dateline_date(date_text):
             state.published = state.published or date
         return
+
+
+# A link card scraped into the sentence after a linked name: the person's full name,
+# glued to the first of the linked headlines, the headlines, then "MORE": "Senator Ann
+# Berg Ann Louise BergBerg wins vote on budget Critics fault plan MORE said on Monday".
+# The full name is left out (the name before it stands), and the headlines, text the
+# page printed, go to a paragraph of their own after the sentence's.
+_GLUED = re.compile(r"\b([A-Z][a-z'’-]+)(?=[A-Z0-9\"“‘'])")
+_MORE = re.compile(r" MORE\b")
+CARD_NAME_WORDS = 6  # words of a full name between the linked name and its glued end
+CARD_CHARS = 700  # the headlines of one card
+
+
+def _name_cards(kept: list[str | None], state: _State) -> list[str | None]:
+    out: list[str | None] = []
+    for line in kept:
+        if not line or " MORE" not in line:
+            out.append(line)
+            continue
+        heads: list[str] = []
+        pos = 0
+        while (glue := _GLUED.search(line, pos)) is not None:
+            pos = glue.end()
+            more = _MORE.search(line, glue.end(), glue.end() + CARD_CHARS)
+            before = line[:glue.start()].split(" ")
+            surname = glue.group(1)
+            back = [i for i in range(len(before) - 2, max(-1, len(before) - 2 - CARD_NAME_WORDS),
+                    -1) if before[i].rstrip(",") == surname]
+            if more is None or not back:
+                continue
+            start = len(" ".join(before[:back[0] + 1]))
+            state.removed.append(line[start:glue.end()].strip())
+            heads.append(line[glue.end():more.start()].strip())
+            tail = line[more.end():]
+            line = line[:start] + ("" if tail[:1] in ",.;:" else " ") + tail.lstrip()
+            pos = start
+        out.append(line)
+        out += heads
+    return out
 
 
 def _join(kept: list[str | None]) -> str:

@@ -9,6 +9,7 @@ a meeting.
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from typing import Any
 
@@ -46,6 +47,10 @@ AUTHORITY_TYPES = frozenset({"COERCE", "INVESTIGATE"})
 def _quoted_ranges(text: str, offset: int) -> list[tuple[int, int]]:
     return [(m.start() + offset, m.end() + offset) for m in _QUOTED.finditer(text)
             if len(m.group()) > 25]  # short quoted names ("turning point") stay
+
+
+def _unquoted(text: str) -> str:
+    return _QUOTED.sub(lambda m: " " * len(m.group()), text)
 
 
 def _in_ranges(idx: int, ranges: list[tuple[int, int]]) -> bool:
@@ -213,6 +218,7 @@ def _continue_meetings(events: list[Event]) -> None:
     and where it has none the date, of the meeting just before it that shares its
     actor (or of the one just before, for a bare "the meeting"). A definite "the
     meeting" naming no one refers back to the last meeting told with both sides."""
+    gathering = any(ev.occasion and ev.occasion.endswith(" summit") for ev in events)
     last: Event | None = None
     full: Event | None = None  # the meeting "the meeting" refers to (_main_meeting)
     fulls: list[Event] = []
@@ -220,7 +226,8 @@ def _continue_meetings(events: list[Event]) -> None:
         if ev.type != "CONSULT":
             continue
         full = _main_meeting(fulls)
-        if last is not None and ev.start - last.end < CONTINUATION_CHARS:
+        if last is not None and ev.start - last.end < CONTINUATION_CHARS \
+                and not _the_gathering(ev, last, gathering):
             same = bool({a.id for a in ev.actor} & {a.id for a in last.actor})
             bare = not ev.actor and "meeting" in ev.trigger.lower()
             parties = [a for a in last.actor + last.recipient]
@@ -234,7 +241,8 @@ def _continue_meetings(events: list[Event]) -> None:
                 ev.evidence = "continued"
             if (same or bare) and ev.date is None and last.date is not None:
                 ev.date, ev.precision, ev.interval = last.date, last.precision, last.interval
-        if ev.evidence == "anaphoric" and full is not None and ev.evidence != "continued":
+        if ev.evidence == "anaphoric" and full is not None and ev.evidence != "continued" \
+                and not _the_gathering(ev, full, gathering):
             # "The White House said there was no agenda for the meeting": the meeting
             # already told, whatever the sentence's own subject
             ev.actor, ev.recipient = list(full.actor), list(full.recipient)
@@ -247,6 +255,13 @@ def _continue_meetings(events: list[Event]) -> None:
             last = ev
         if len({a.id for a in ev.actor + ev.recipient}) >= 2:
             fulls.append(ev)
+
+
+def _the_gathering(ev: Event, before: Event, gathering: bool) -> bool:
+    """Whether `ev`, a summit told after a meeting that is none, is the gathering the
+    article tells of rather than that meeting ("Lee met Park at the G7 summit. Four
+    guests attend the summit this year.")."""
+    return gathering and ev.mode == "summit" and before.mode != "summit"
 
 
 def _main_meeting(fulls: list[Event]) -> Event | None:
@@ -338,7 +353,10 @@ def _event(article: Article, sent: Any, trig: Trigger, *, kb: KnowledgeBase | No
     c_start = min(t.idx for t in clause)
     c_end = max(t.idx + len(t) for t in clause)
     clause_text = article.text[c_start:c_end]
-    occ = context.occasion(clause_text, kb=kb) or context.occasion(sent.text, kb=kb)
+    # an occasion named in quoted speech ("'I have been to many G7 meetings,' Lee said
+    # during a meeting with Park") is something said, not this meeting's
+    occ = context.occasion(_unquoted(clause_text), kb=kb) or \
+        context.occasion(_unquoted(sent.text), kb=kb)
     timex = context.clause_date(article, c_start, c_end, sent_start=sent.start_char,
                                 sent_end=sent.end_char, trigger=trig.token)
     date = timex.value if timex is not None else None
@@ -371,7 +389,12 @@ def extract(article: Article, *, kb: KnowledgeBase | None = None) -> None:
     quoted = _quoted_ranges(article.text, 0)
     for sent in article.doc.sents:
         for trig in find_triggers(sent, quoted=quoted):
-            article.events.append(_event(article, sent, trig, kb=kb))
+            ev = _event(article, sent, trig, kb=kb)
+            if len(ev.recipient) > 1 and roles.separate_meetings(trig):
+                article.events += [dataclasses.replace(ev, recipient=[r], evidence="leaders")
+                                   for r in ev.recipient]
+            else:
+                article.events.append(ev)
     _continue_meetings(article.events)
     article.events = _well_formed(article, kb=kb)
 
@@ -380,6 +403,8 @@ def _well_formed(article: Article, *, kb: sides.EventFactsKB | None) -> list[Eve
     """The events whose parties make them well formed (sides.py), with those parties."""
     places = frozenset(m.place.name.lower() for m in article.mentions
                        if m.role == "place" and m.place is not None)
+    told = summit.summits_told([ev.occasion for ev in article.events if ev.occasion],
+                               published=article.published, kb=kb)
     kept = []
     for ev in article.events:
         on = ev.date if ev.date and len(ev.date) >= 10 else article.published
@@ -387,7 +412,7 @@ def _well_formed(article: Article, *, kb: sides.EventFactsKB | None) -> list[Eve
         if verdict.ok:
             ev.actor, ev.recipient = verdict.actor, verdict.recipient
             when.settle(ev, published=article.published)
-            summit.anchor(ev, published=article.published, kb=kb)
+            summit.anchor(ev, published=article.published, kb=kb, told=told)
             ev.confidence = confidence.of_mention(ev)
             kept.append(ev)
     return kept

@@ -48,6 +48,11 @@ W_DATED = 0.1
 # a summit told through one who goes to it, its holder named ("Lee arrived for the
 # NATO summit", events/attendance.py)
 W_ATTENDANCE = 0.6
+# a state told through its leader, one of several the actor meets in turn ("Lee will
+# meet the leaders of Ruritania and Freedonia", events/roles.py `separate_meetings`):
+# the party is a person (the state's leader) found as the trigger's argument, so it
+# scores as one (W_ARGUMENTS + W_PEOPLE, less W_COUNTRY for the state it is shown as)
+W_LEADERS = W_ARGUMENTS + W_PEOPLE - W_COUNTRY
 STRONG_MODES = frozenset({"meet", "visit", "host", "sidelines"})
 UNSURE = frozenset({"hypothetical", "denied", "negated"})
 
@@ -73,6 +78,7 @@ def of_mention(ev: Event) -> float:
         ("meeting", "meetings", "talks", "visit")))
     x += W_DATED * bool(ev.date)
     x += W_ATTENDANCE * (ev.evidence == "attendance")
+    x += W_LEADERS * (ev.evidence == "leaders")
     return round(_logistic(x), 3)
 
 

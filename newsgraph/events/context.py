@@ -185,15 +185,28 @@ def named_on(article: Article, trigger: Any, *, kb: KnowledgeBase | None) -> Loc
 # A place under one of these verb links is part of what was said or discussed, not where
 # the event happened: "focused on discussing the situation in the Middle East".
 _TOPIC_DEPS = ("pcomp", "ccomp", "acl", "relcl")
+# Links through which an event noun names its party or place ("a meeting with Lee in
+# Geneva").
+_OWN_LINKS = frozenset({"with", "between", "among", *LOCATIVE_PREPS})
 
 
 def _in_topic(prep: Any, trigger: Any = None) -> bool:
     """Whether the phrase under `prep` hangs in a clause told as a topic. The event's
     own verb is never its topic ("who met in Geneva": the meeting's place), nor a
     "when" clause that times the event ("the last summit was in 2007, when they met in
-    Geneva")."""
+    Geneva"). Nor is a phrase on the event noun's own party or place links, whatever
+    clause holds the noun ("after a meeting with Lee in Geneva, Park left, the paper
+    says": Geneva is the meeting's, not something said); one under a topic preposition
+    is ("a meeting with Lee about the war in Ruritania")."""
     token = prep.head
+    own = True  # only party and place links between the phrase and the noun so far
     for _ in range(12):
+        if trigger is not None and token.i == trigger.i and own:
+            return False
+        if token.dep_ == "prep" and token.lower_ not in _OWN_LINKS:
+            own = False
+        elif token.dep_ not in ("prep", "pobj"):
+            own = False
         if token.pos_ in ("VERB", "AUX"):
             if trigger is not None and token.i == trigger.i:
                 return False
@@ -229,8 +242,8 @@ def refine_with_summit(loc: Location | None, occ: str | None, year: str | None, 
                        kb: KnowledgeBase | None) -> Location | None:
     """A country-only location and a summit held there that year give the city
     (SCO summit in China in 2025 -> Tianjin)."""
-    if kb is None or occ is None or not occ.endswith(" summit"):
-        return loc
+    if kb is None or loc is None or occ is None or not occ.endswith(" summit"):
+        return loc  # no place at all: the summit's city only on its days (summit.py)
     org = occ.removesuffix(" summit")
     summits = kb.summits(org=org, year=int(year)) if year and year[:4].isdigit() else []
     if loc is not None:
@@ -381,6 +394,24 @@ def _timed_by_another(trigger: Any) -> bool:
     return False
 
 
+# Event nouns a year modifying a noun may date: "the 2018 summit" is dated, "the 2016
+# election" in "discussed the 2016 election" is a topic, not the meeting's date.
+_DATED_NOUNS = OCCASION_NOUNS | OTHER_MEETING_NOUNS | {"talks", "trip", "tour"}
+
+
+def _names_another_thing(article: Article, timex: Timex) -> bool:
+    """A year told as a modifier of some other noun ("the 2016 election", "its 2015
+    accord"): it names that thing, not when the event happened."""
+    if not timex.value or len(timex.value) != 4 or article.doc is None:
+        return False
+    span = article.doc.char_span(timex.start, timex.end, alignment_mode="expand")
+    if span is None or len(span) != 1:
+        return False
+    tok = span[0]
+    return tok.dep_ in ("compound", "nummod", "amod", "nmod") and tok.head.pos_ == "NOUN" \
+        and tok.head.lemma_.lower() not in _DATED_NOUNS
+
+
 def clause_date(article: Article, start: int, end: int, *, sent_start: int,
                 sent_end: int, trigger: Any = None) -> Timex | None:
     """The timex of the event's own clause, else of its sentence, else None. An event
@@ -398,8 +429,10 @@ def clause_date(article: Article, start: int, end: int, *, sent_start: int,
         date_of_span = None
     if date_of_span is not None:
         # the time stage knows which clause a date belongs to: no sentence fallback
-        return date_of_span(article, start, end)
-    dated = [t for t in article.timexes if t.type in ("DATE", "TIME") and t.value]
+        return date_of_span(article, start, end,
+                            skip=lambda t: _names_another_thing(article, t))
+    dated = [t for t in article.timexes if t.type in ("DATE", "TIME") and t.value
+             and not _names_another_thing(article, t)]
     inside = [t for t in dated if start <= t.start and t.end <= end]
     if inside:
         return inside[0]

@@ -66,6 +66,10 @@ REL_PRONOUNS = frozenset({"who", "which", "that", "whom"})
 GENERIC_PLACE_WORDS = frozenset({"state", "states", "republic", "kingdom", "west", "east",
                                  "north", "south", "province", "region", "city"})
 SKIP_RIGHT = frozenset({"conj", "cc", "prep", "relcl", "acl", "punct", "advcl"})
+PLACE_PREPS = ("on", "in", "at")
+# Plural nouns of the people heading states: "the leaders of Ruritania and Freedonia"
+# are each state's leader.
+LEADER_NOUNS = frozenset({"leader", "head", "president", "counterpart", "premier"})
 
 
 def conjuncts(token: Any) -> list[Any]:
@@ -166,6 +170,11 @@ def argument_heads(trigger: Trigger) -> tuple[list[Any], list[Any]]:
                 else:
                     recipients.append(d)
         recipients += _prep_objects(tok, preps)
+        if trigger.type == "CONSULT":
+            # "met on the sidelines with Lee", "met in Geneva with Lee": the parser
+            # hangs the "with" on the place
+            recipients += [g for place in _prep_objects(tok, PLACE_PREPS)
+                           for g in _prep_objects(place, ("with",))]
         if trigger.type == "DEMAND":  # "demanded that Iran stop", "said Iran must"
             recipients += [g for c in tok.children if c.dep_ in ("ccomp", "xcomp")
                            for g in c.children if g.dep_ in ("nsubj", "nsubjpass")]
@@ -203,12 +212,38 @@ def argument_heads(trigger: Trigger) -> tuple[list[Any], list[Any]]:
     return _expand(actors), _expand(recipients)
 
 
+def leaders_of(head: Any) -> list[Any]:
+    """The states "the leaders of Ruritania, Freedonia and Sylvania" names (their
+    heads), else []."""
+    if head.pos_ != "NOUN" or head.tag_ != "NNS" or head.lemma_.lower() not in LEADER_NOUNS:
+        return []
+    out: list[Any] = []
+    for prep in head.children:
+        if prep.dep_ == "prep" and prep.lower_ in ("of", "from"):
+            for pobj in prep.children:
+                if pobj.dep_ == "pobj" and pobj.ent_type_ == "GPE":
+                    out += [c for c in conjuncts(pobj) if c.ent_type_ == "GPE"]
+    return out
+
+
+def separate_meetings(trigger: Trigger) -> bool:
+    """"Lee will meet the leaders of Ruritania, Freedonia and Sylvania": a meeting
+    with each, not one of all four."""
+    return trigger.type == "CONSULT" and any(
+        len(leaders_of(t)) >= 2 for t in trigger.token.subtree
+        if t.dep_ in ("pobj", "dobj"))
+
+
 def _expand(heads: list[Any]) -> list[Any]:
     """The heads with their conjuncts, each once, in order. A common noun naming no
     state or body stands for the people in apposition to it: "with two allies — Lee
     and Park" ("the government and the rebels, the SPLA": the government is a party)."""
     out: list[Any] = []
     for head in heads:
+        states = leaders_of(head)
+        if states:
+            out += [h for h in states if h not in out]
+            continue
         named = [c for c in head.children if c.dep_ == "appos" and c.pos_ == "PROPN"
                  and c.ent_type_ == "PERSON"]
         if head.pos_ == "NOUN" and named and not any(
@@ -368,4 +403,5 @@ def resolve_all(article: Article, heads: list[Any], *, kb: KnowledgeBase | None)
     return out
 
 
-__all__ = ["argument_heads", "conjuncts", "head_span", "resolve_all", "resolve_span"]
+__all__ = ["argument_heads", "conjuncts", "head_span", "leaders_of", "resolve_all",
+           "resolve_span", "separate_meetings"]

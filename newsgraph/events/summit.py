@@ -17,6 +17,7 @@ the knowledge base's summit list (facts, not name look-ups).
 
 from __future__ import annotations
 
+import re
 from datetime import date
 from typing import Any, Protocol
 
@@ -89,14 +90,21 @@ def _days(a: str, b: str) -> int:
     return (date.fromisoformat(a[:10]) - date.fromisoformat(b[:10])).days
 
 
-def anchor(ev: Event, *, published: str | None, kb: SummitKB | None) -> None:
-    """Give `ev` (in place) the days and city of the summit its occasion names."""
+def anchor(ev: Event, *, published: str | None, kb: SummitKB | None,
+           told: list[Any] | None = None) -> None:
+    """Give `ev` (in place) the days and city of the summit its occasion names, or
+    of one of `told`, the summits the article tells of (`summits_told`)."""
     if _not_a_place(ev.location):
         ev.location = None
     if kb is not None and ev.type == "CONSULT":
         summit = _bilateral(ev, published, kb)
         if summit is not None and _told_as_ahead(ev, summit, published):
             _take(ev, summit, kb)
+            return
+        held = _held_there(ev, kb) or _of_the_article(ev, told or [], kb)
+        if held is not None:
+            _take_days(ev, held)
+            ev.location = Location(held.city, held.country)
             return
     if kb is None or not ev.occasion or not ev.occasion.endswith(" summit"):
         return
@@ -176,6 +184,98 @@ def _bilateral(ev: Event, published: str | None, kb: SummitKB) -> Any:
     ahead = [s for s in found if s.end >= published
              and _days(s.start, published) <= UPCOMING_DAYS]
     return ahead[0] if ahead else None
+
+
+def summits_told(occasions: list[str], *, published: str | None,
+                 kb: SummitKB | None) -> list[Any]:
+    """The summits an article about a summit tells of: those of the bodies its
+    sentences name as summits ("the G20 summit") held within NEAR_DAYS of its
+    publication."""
+    if kb is None or not published:
+        return []
+    out: list[Any] = []
+    for occ in dict.fromkeys(o for o in occasions if o.endswith(" summit")):
+        try:
+            found = kb.summits(org=occ.removesuffix(" summit"))
+        except (KeyError, ValueError):
+            continue
+        out += [s for s in found if s.city and (
+            abs(_days(s.start, published)) <= NEAR_DAYS
+            or abs(_days(s.end, published)) <= NEAR_DAYS)]
+    return out
+
+
+def _leaders(ev: Event, kb: SummitKB, day: str) -> set[str] | None:
+    """The states of `ev`'s sides where each is a person heading a distinct state on
+    `day` (or, with `states`, the state itself), else None."""
+    sides = ev.actor + ev.recipient
+    found = {a.country or a.id for a in sides}
+    if len(sides) < 2 or len(found) != len(sides) or not all(
+            (a.kind == "person" and _heads(a, day, kb))
+            or (a.kind == "country" and ev.evidence == "leaders") for a in sides):
+        return None
+    return found
+
+
+_AT_SUMMIT = re.compile(r"\b(?:the|this) summit\b", re.I)
+_SIDELINES = re.compile(r"\bsidelines\b", re.I)
+
+
+def _held_there(ev: Event, kb: SummitKB) -> Any:
+    """A meeting of heads of state dated only to a month or a year, at a town that
+    hosted one summit in that time ("after their meeting in Ruritania City in 2017"),
+    or in a country that hosted one, told as a summit ("met in July at a summit in
+    Ruritania"): the summit. A capital of one of theirs is where they pay visits: no."""
+    span = _span(ev)
+    if ev.mode not in MEETING_MODES or ev.precision in (None, "day") or span is None \
+            or ev.location is None:
+        return None
+    loc = ev.location
+    country = kb.country(loc.name)
+    if country is not None and country.iso3 == loc.country:
+        if "summit" not in ev.text.lower():
+            return None
+        found = kb.summits(country=loc.country)
+    else:
+        found = kb.summits(city=loc.name)
+    found = [s for s in found if s.city and span[0] <= s.start and s.end <= span[1]
+             and not getattr(s, "parties", None)]
+    if len(found) != 1:
+        return None
+    states = _leaders(ev, kb, found[0].start)
+    if states is None or any(
+            (c := kb.country(iso)) is not None and c.capital == found[0].city
+            for iso in states):
+        return None
+    return found[0]
+
+
+def _of_the_article(ev: Event, told: list[Any], kb: SummitKB) -> Any:
+    """A meeting of heads of state on a day of a summit the article tells of (or the
+    day before it, when the leaders arrive), with no place of its own or only the host
+    country: it took place at the summit's town ("On Friday, Lee meets Park", in a
+    report on the summit). A call is no meeting there."""
+    if ev.mode not in MEETING_MODES:
+        return None
+    if ev.precision == "day" and ev.date:
+        day = ev.date[:10]
+        at = [s for s in told if _days(s.start, day) <= 1 and _days(day, s.end) <= 0]
+    elif ev.date is None and ev.interval is None and (
+            _SIDELINES.search(ev.text) or (ev.status == "planned" and _AT_SUMMIT.search(
+                ev.text))):
+        # undated, told as on "the sidelines", or planned at "the summit": the
+        # article's (one told as held "at the summit" may have come the day before)
+        at, day = told, told[0].start if told else ""
+    else:
+        return None
+    if len(at) != 1:
+        return None
+    held = at[0]
+    loc = ev.location
+    if loc is not None and not (loc.country == held.country and (
+            c := kb.country(loc.name)) is not None and c.iso3 == loc.country):
+        return None
+    return held if _leaders(ev, kb, day) is not None else None
 
 
 HEAD_ROLES = ("head_of_state", "head_of_government")

@@ -16,6 +16,7 @@ null and `interval` is the range the true day lies in. Today's date is never use
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from datetime import date, timedelta
 from typing import Any
 
@@ -173,12 +174,14 @@ def _mark(t: Timex, anchor: str) -> Timex:
     return t
 
 
-def date_of_span(article: Article, start: int, end: int) -> Timex | None:
+def date_of_span(article: Article, start: int, end: int, *,
+                 skip: Callable[[Timex], bool] | None = None) -> Timex | None:
     """The timex that dates the clause of text[start:end]: one in the same clause (the
     same governing verb) first, else the nearest in the same sentence; None if none.
-    Only timexes that carry a calendar value or an interval count."""
+    Only timexes that carry a calendar value or an interval count, and not `skip`."""
     dated = [t for t in article.timexes if t.type in ("DATE", "TIME")
-             and (t.interval is not None or (t.value and span_of(t.value[:10]) is not None))]
+             and (t.interval is not None or (t.value and span_of(t.value[:10]) is not None))
+             and (skip is None or not skip(t))]
     if not dated:
         return None
     doc = article.doc
