@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import re
 import threading
+from collections.abc import Iterable
 from typing import Any
 
 from .errors import ModelError
@@ -47,6 +49,21 @@ def load(name: str | None = None) -> Any:
             return nlp
         raise ModelError("no spaCy English model is installed (run `make setup`): "
                          + "; ".join(errors))
+
+
+# A romanized given name joins its syllables with a hyphen ("Jae-in", "Hye-on"); the
+# tokenizer splits it at the hyphen, and where the second syllable is also an English
+# word the parse breaks ("President Moon Jae-in and ..." reads "in" as a preposition and
+# the name ends at "Jae-"). The KB's people give the class: each hyphenated part of a
+# person's name whose second syllable is lower-case is kept as one token.
+_GIVEN_PART = re.compile(r"\b[A-Z][a-z]+-[a-z]+\b")
+
+
+def keep_names(model: Any, names: Iterable[str]) -> None:
+    """Keep every hyphenated given-name part of `names` one token in `model`."""
+    parts = {part for name in names for part in _GIVEN_PART.findall(name)}
+    for part in sorted(parts):
+        model.tokenizer.add_special_case(part, [{"ORTH": part}])
 
 
 def check(name: str | None) -> None:

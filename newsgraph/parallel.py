@@ -64,7 +64,8 @@ def _init_worker(options: Options, stages: Sequence[Stage], parent_pid: int | No
         watch_parent(parent_pid, death_signal=death_signal)
     _stages = stages
     try:
-        _ctx = Context(nlp=load_nlp(options), kb=load_kb(options), options=options)
+        kb = load_kb(options)
+        _ctx = Context(nlp=load_nlp(options, kb), kb=kb, options=options)
     except Exception as e:  # noqa: BLE001 - reported by the first batch, in the parent
         _init_error = str(e) if isinstance(e, NewsgraphError) else f"{type(e).__name__}: {e}"
 

@@ -44,14 +44,22 @@ class Pipeline:
         self.options = options or Options()
         self._kb = kb
         self._nlp = nlp
+        self._names_kept = False
         self.stages = list(STAGES if stages is None else stages)
         if stages is not None:
             check_order(self.stages)
 
     @property
     def nlp(self) -> Any:
-        if self._nlp is None:
-            self._nlp = load_nlp(self.options)
+        if not self._names_kept:
+            # the tokenizer keeps the KB's hyphenated given names whole (nlp.keep_names),
+            # whether the model was given or loaded here
+            from .nlp import keep_names
+
+            if self._nlp is None:
+                self._nlp = load_nlp(self.options)
+            keep_names(self._nlp, self.kb.person_names())
+            self._names_kept = True
         return self._nlp
 
     @property

@@ -42,10 +42,14 @@ class Context:
     options: Options
 
 
-def load_nlp(options: Options) -> Any:
+def load_nlp(options: Options, kb: KnowledgeBase | None = None) -> Any:
+    """The model, its tokenizer keeping the given names of the KB's people whole."""
     from . import nlp
 
-    return nlp.load(settings.get("model", options.model))
+    model = nlp.load(settings.get("model", options.model))
+    if kb is not None:
+        nlp.keep_names(model, kb.person_names())
+    return model
 
 
 def load_kb(options: Options) -> KnowledgeBase:

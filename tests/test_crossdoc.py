@@ -177,3 +177,22 @@ def test_merge_is_order_independent_for_a_set():
         assert sorted(event.mention_ids) == ["m1", "m2", "m3"]
 
 
+
+
+def test_an_undated_articles_event_recalls_within_its_own_span():
+    # an article with no date: "the two met in April" is some April of their terms; it
+    # may repeat a dated meeting of theirs inside that span, not one outside it
+    from newsgraph.crossdoc.merge import MergedEvent, recall_window, repeats
+
+    def event(id_: str, date: str | None, interval: Interval | None) -> MergedEvent:
+        return MergedEvent(id=id_, type="CONSULT", mode="meet", status="reported",
+                           participants_key="Q1|Q2", date=date,
+                           precision="day" if date else None, interval=interval,
+                           location=None, occasion=None)
+
+    undated = event("u", None, Interval("2016-04-01", "2020-04-30"))
+    window = recall_window(undated, None)
+    assert window == ("2016-04-01", "2020-04-30")
+    assert repeats(undated, event("d", "2018-04-27", None), window=window)
+    assert not repeats(undated, event("d", "2021-04-27", None), window=window)
+    assert recall_window(event("n", None, None), None) is None

@@ -281,15 +281,17 @@ def recall_window(event: MergedEvent, published: tuple[str, str] | None, *,
                   kb: KnowledgeBase | None = None) -> tuple[str, str] | None:
     """The days the undated `event`, told in articles of `published` (first and last
     day they may have appeared), may recall. When the articles' days are not known to
-    within UNDATED_SPAN_DAYS, only a town pins the encounter ("when they met in Sochi":
-    any day); a country or no place, nothing (None)."""
+    within UNDATED_SPAN_DAYS, a town pins the encounter ("when they met in Sochi": any
+    day), else the event's own span (an undated article's "in April", within the terms
+    of its parties: the April of each of those years); no place and no span, nothing
+    (None)."""
     status = event.status
     lo = hi = None
     if published is not None:
         lo, hi = _parse_day(published[0]), _parse_day(published[1])
     if lo is None or hi is None or (hi - lo).days > UNDATED_SPAN_DAYS:
         town = event.location is not None and not _is_country_level(event.location, kb)
-        return (date.min.isoformat(), date.max.isoformat()) if town else None
+        return (date.min.isoformat(), date.max.isoformat()) if town else event.span
     slip = timedelta(days=DATE_SLIP_DAYS)
     try:
         if status in ("planned", HYPOTHETICAL):

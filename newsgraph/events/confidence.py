@@ -14,7 +14,10 @@ odd half; see bench/meetings.py):
 - a date in its own clause ("met on Monday").
 
 Its status (planned, hypothetical) does not enter: a planned meeting is as real an
-entry of the timeline as a held one.
+entry of the timeline as a held one. One told as not held (called off, denied: "did
+not meet", "claimed falsely that they met") keeps UNHELD_WEIGHT of its confidence: it
+stays in the record for whoever asks (`--all`, `--status`), below the timeline's
+default threshold.
 
 An undated event that repeats a dated one of the same parties (crossdoc/merge.py
 `repeats`: "the two leaders met again", told where the record dates their meeting) keeps
@@ -54,7 +57,8 @@ W_ATTENDANCE = 0.6
 # scores as one (W_ARGUMENTS + W_PEOPLE, less W_COUNTRY for the state it is shown as)
 W_LEADERS = W_ARGUMENTS + W_PEOPLE - W_COUNTRY
 STRONG_MODES = frozenset({"meet", "visit", "host", "sidelines"})
-UNSURE = frozenset({"hypothetical", "denied", "negated"})
+UNHELD = frozenset({"denied", "negated"})
+UNHELD_WEIGHT = 0.6
 
 
 def _logistic(x: float) -> float:
@@ -79,7 +83,7 @@ def of_mention(ev: Event) -> float:
     x += W_DATED * bool(ev.date)
     x += W_ATTENDANCE * (ev.evidence == "attendance")
     x += W_LEADERS * (ev.evidence == "leaders")
-    return round(_logistic(x), 3)
+    return round(_logistic(x) * (UNHELD_WEIGHT if ev.status in UNHELD else 1.0), 3)
 
 
 # An undated repeat ranks below the timeline's default threshold (0.75) whatever its

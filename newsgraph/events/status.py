@@ -27,6 +27,11 @@ PLAN_ADJECTIVES = frozenset({"planned", "upcoming", "proposed", "scheduled",
 # "prepared to lift", "willing to withdraw": an offer, a plan.
 READY_WORDS = frozenset({"ready", "prepared", "willing", "determined", "eager", "poised"})
 FAIL_VERBS = frozenset({"fail", "refuse", "decline"})
+# Verbs that call off the event they take as object: "scrapped the talks", "called off
+# the summit", "pulled out of the meeting". The event was not held as planned (nor on
+# the day of the calling off).
+CANCEL_VERBS = frozenset({"cancel", "scrap", "postpone", "shelve", "scuttle", "axe"})
+CANCEL_PHRASES = frozenset({("call", "off"), ("pull", "out"), ("back", "out")})
 OCCUR_VERBS = frozenset({"take", "begin", "start", "happen", "hold", "occur", "open",
                          "go", "resume", "continue"})
 
@@ -53,12 +58,54 @@ def _own(token: Any) -> str | None:
     return None
 
 
+def _calls_off(cur: Any, head: Any) -> bool:
+    """Whether `head` calls off the event `cur` ("cancelled the summit", "called the
+    summit off", "pulled out of the talks")."""
+    if cur.dep_ == "dobj" and head.lemma_.lower() in CANCEL_VERBS:
+        return True
+    if cur.dep_ == "dobj" and any((head.lemma_.lower(), c.lower_) in CANCEL_PHRASES
+                                  for c in head.children if c.dep_ == "prt"):
+        return True
+    if cur.dep_ == "pobj" and head.lower_ == "of":
+        verb = head.head if head.head.lower_ != "out" else head.head.head
+        words = {c.lower_ for c in verb.children} | {head.head.lower_}
+        return "out" in words and (verb.lemma_.lower(), "out") in CANCEL_PHRASES
+    return False
+
+
+# Prepositions of time and circumstance: what they introduce frames the verb above.
+ADJUNCT_PREPS = frozenset({"after", "before", "during", "since", "following", "until",
+                           "amid", "despite", "upon", "ahead", "prior"})
+# Adverbs with which a claim is told as untrue: "claimed falsely that Lee had met Park".
+FALSE_ADVERBS = frozenset({"falsely", "wrongly", "baselessly", "erroneously", "mistakenly"})
+
+
+def _told_falsely(token: Any) -> bool:
+    """Whether a verb of saying above `token` is told as untrue ("falsely claimed that")."""
+    cur = token
+    for _ in range(5):
+        if cur.head is cur:
+            return False
+        head = cur.head
+        if cur.dep_ == "ccomp" and head.lemma_.lower() in CLAIM_VERBS | {"suggest", "insist"}:
+            return any(c.dep_ == "advmod" and c.lower_ in FALSE_ADVERBS
+                       for c in head.children)
+        cur = head
+    return False
+
+
 def status_of(token: Any, *, absorbed_by: Any = None) -> str:
     """The status of the event whose clause is headed by `token`.
 
     `absorbed_by` is the matrix trigger ("pledged" for "pledged to strengthen") when
     the token is its complement: then the matrix verb's own status is not inherited
-    as a plan."""
+    as a plan. What a claim told as untrue says is denied."""
+    if _told_falsely(token):
+        return "denied"
+    return _status_of(token, absorbed_by=absorbed_by)
+
+
+def _status_of(token: Any, *, absorbed_by: Any = None) -> str:
     found = _own(token)
     if found:
         return found
@@ -78,9 +125,15 @@ def status_of(token: Any, *, absorbed_by: Any = None) -> str:
             if cur.dep_ in ("nsubj", "nsubjpass") and lemma in OCCUR_VERBS:
                 return _own(head) or "reported"
             return "reported"
-        if lemma in DENY_VERBS and head is not absorbed_by:
+        if _calls_off(cur, head):
+            return "negated"
+        # "after the meeting, Lee rejected the offer": the meeting is the time of the
+        # rejecting, not what is rejected or claimed
+        framed = cur.dep_ == "prep" and cur.lower_ in ADJUNCT_PREPS
+        if lemma in DENY_VERBS and head is not absorbed_by and not framed:
             return "denied"
-        if lemma in CLAIM_VERBS and head is not absorbed_by and cur.dep_ != "conj":
+        if lemma in CLAIM_VERBS and head is not absorbed_by and cur.dep_ != "conj" \
+                and not framed:
             if lemma in ("say", "report", "think", "believe"):
                 # "is said to have supplied" (passive) is a claim; "X said Y met" reports
                 if any(c.dep_ == "auxpass" for c in head.children) and cur.dep_ == "xcomp":

@@ -346,6 +346,8 @@ def verb_trigger(token: Any) -> Trigger | None:
                     break  # "signed a treaty": the verb's own sense
                 if lemma == "impose" and spec[0] == "COERCE" and ol == "restriction":
                     return Trigger(token, "COERCE", "ban", noun=o)
+                if spec[0] == "CONSULT" and _several(o):
+                    return None  # "held several summits": a series, no one event
                 return Trigger(token, spec[0], spec[1], noun=o)
     if lemma in RECEIVING_VERBS:
         if any(_a_person(o) for o in objs if o.dep_ in ("dobj", "obj", "nsubjpass")):
@@ -426,7 +428,27 @@ def noun_trigger(token: Any) -> Trigger | None:
         return Trigger(token, "COOPERATE" if joint else "MOBILIZE",
                        "military" if joint else "exercise", noun=token)
     type_, mode = NOUNS[lemma]
+    if type_ == "CONSULT" and _several(token):
+        return None
     return Trigger(token, type_, mode, noun=token)
+
+
+# Words that count a plural event noun as many: "three meetings", "several summits",
+# "many calls". A count of encounters is a series over years, not one encounter to date.
+SERIES_WORDS = frozenset({"several", "many", "numerous", "multiple", "repeated",
+                          "countless", "dozens", "hundreds", "various", "few"})
+
+
+def _several(token: Any) -> bool:
+    """Whether the plural event noun `token` is counted as more than one ("five visits")."""
+    if token.tag_ != "NNS" or token.lemma_.lower() == "talk":
+        return False
+    for c in token.children:
+        if c.dep_ == "nummod" and c.lower_ not in ("one", "1"):
+            return True
+        if c.dep_ in ("amod", "det", "quantmod") and c.lower_ in SERIES_WORDS:
+            return True
+    return False
 
 
 __all__ = ["ABSORBING_TYPES", "ACCIDENT_NOUNS", "BLOCKABLE", "HEAVY_WEAPONS",

@@ -10,6 +10,8 @@ what is known.
   the day it was processed (an open "from now on", never a date the text gives)
   ends at publication too, and one starting more than PLANNED_HORIZON_DAYS ahead
   is dropped.
+- An event called off or denied as happening ("cancelled the talks on Monday") has no
+  date: the day the text gives is the calling off's.
 - A planned event is not dated before the day it was told of; one told as done is
   not dated after it.
 - An interval that runs to the present (an open term of office) ends at the
@@ -49,6 +51,10 @@ def calendar_value(value: str | None) -> str | None:
 def settle(ev: Event, *, published: str | None) -> None:
     """Make `ev`'s date valid and bounded (in place)."""
     value = calendar_value(ev.date)
+    if ev.status == "negated":
+        # "cancelled the summit on Thursday", "did not meet on Monday": the day is the
+        # calling off's; the event itself has none
+        value = None
     if value is None:
         if ev.interval is None or ev.date is not None:
             ev.date, ev.precision, ev.interval = None, None, None

@@ -3,7 +3,7 @@ from __future__ import annotations
 import json
 import os
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import MISSING, dataclass, field, fields, replace
 from functools import cache, cached_property
 from pathlib import Path
@@ -285,6 +285,13 @@ class KnowledgeBase:
         out = exact + [(self.entities[i], float(s)) for i, s in ranked
                        if all(e.id != self.entities[i].id for e, _ in exact)]
         return out[:limit]
+
+    def person_names(self) -> Iterator[str]:
+        """Every name and alias of the KB's people."""
+        for e in self.entities:
+            if e.kind == "person":
+                yield e.name
+                yield from e.aliases
 
     def entity(self, id: str) -> Entity | None:
         i = self._ix.by_id.get(id)

@@ -143,6 +143,11 @@ def _verb_tense(verb: Any, *, depth: int) -> str | None:
         return "past"  # perfect ("has been") or reduced relative ("the high set on Aug. 6")
     if verb.tag_ == "VBG" and any(c.tag_ in ("VBZ", "VBP") for c in aux):
         return "future"
+    if verb.tag_ == "VBG" and not aux and verb.dep_ == "advcl" and depth <= 2 \
+            and verb.head is not verb and verb.head.pos_ in ("VERB", "AUX"):
+        # a participle's clause has its governing clause's time: "Arriving in Oslo
+        # Monday, the envoy has two aims" (ahead), "Speaking Monday, she said" (past)
+        return _verb_tense(verb.head, depth=depth + 1)
     if verb.tag_ in ("VBZ", "VBP"):
         return "future"
     return None

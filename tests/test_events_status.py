@@ -1,0 +1,70 @@
+"""What an event's words say of it having happened, and when (issue #9): called off,
+told as untrue, counted as a series, a participle's time, a name the tokenizer would
+cut. Through the real pipeline (real spaCy model, real KB); sentences written here."""
+
+from __future__ import annotations
+
+from newsgraph.model import Event
+
+
+def _consult(pipeline, text: str, *, published: str | None = "2018-05-24") -> list[Event]:
+    return [e for e in pipeline.process_text(text, published=published).events
+            if e.type == "CONSULT"]
+
+
+def _parties(ev: Event) -> set[str]:
+    return {a.name for a in ev.actor + ev.recipient}
+
+
+def test_a_hyphenated_given_name_keeps_the_clause_parsed(pipeline):
+    # "Jae-in" split at its hyphen reads "in" as a preposition: no meeting at all
+    events = _consult(pipeline, "South Korean President Moon Jae-in and North Korean "
+                                "leader Kim Jong-un met on Friday in Panmunjom.",
+                      published="2018-04-28")
+    assert [(_parties(e), e.date) for e in events] == [
+        ({"Moon Jae-in", "Kim Jong-un"}, "2018-04-27")]
+
+
+def test_a_called_off_meeting_is_not_held_and_has_no_date(pipeline):
+    for text in ("President Donald Trump on Thursday cancelled the summit with North "
+                 "Korean leader Kim Jong-un.",
+                 "Kim Jong-un called off his meeting with President Donald Trump."):
+        events = _consult(pipeline, text)
+        assert [e.status for e in events] == ["negated"], text
+        assert events[0].date is None and events[0].confidence < 0.75, text
+
+
+def test_a_claim_told_as_untrue_is_denied(pipeline):
+    events = _consult(pipeline, "The senator claimed falsely that President Donald Trump "
+                                "had met Russian President Vladimir Putin in Moscow.")
+    assert [e.status for e in events] == ["denied"]
+    assert events[0].confidence < 0.75
+
+
+def test_a_meeting_that_frames_a_refusal_is_held(pipeline):
+    # "after the meeting, X rejected Y": the rejecting is what comes after, the meeting
+    # itself is reported
+    events = _consult(pipeline, "After his meeting with Ukrainian President Petro "
+                                "Poroshenko on Tuesday, Russian President Vladimir Putin "
+                                "rejected the proposal.", published="2014-08-28")
+    assert [e.status for e in events] == ["reported"]
+    assert _parties(events[0]) == {"Vladimir Putin", "Petro Poroshenko"}
+
+
+def test_a_counted_series_of_meetings_is_no_event(pipeline):
+    for text in ("Ronald Reagan needed five meetings with Mikhail Gorbachev to reach a "
+                 "deal.",
+                 "Vladimir Putin held several summits with Angela Merkel over the years."):
+        assert _consult(pipeline, text) == [], text
+
+
+def test_a_participle_takes_the_time_of_its_clause(pipeline):
+    # published on a Sunday: "heading into ... Monday, he has" is the next Monday;
+    # "speaking Monday, he said" the last one
+    ahead = _consult(pipeline, "Heading into his summit in Helsinki on Monday with Russian "
+                               "President Vladimir Putin, President Donald Trump has one "
+                               "goal.", published="2018-07-15")
+    assert [e.date for e in ahead] == ["2018-07-16"]
+    doc = pipeline.process_text("Speaking on Monday, the minister said the talks had "
+                                "failed.", published="2018-07-15")
+    assert [t.value for t in doc.timexes] == ["2018-07-09"]
