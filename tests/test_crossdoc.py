@@ -195,4 +195,7 @@ def test_an_undated_articles_event_recalls_within_its_own_span():
     assert window == ("2016-04-01", "2020-04-30")
     assert repeats(undated, event("d", "2018-04-27", None), window=window)
     assert not repeats(undated, event("d", "2021-04-27", None), window=window)
-    assert recall_window(event("n", None, None), None) is None
+    # no span at all: an article of no date bounds nothing (any dated meeting of the
+    # pair may be the one it tells of); an article dated to some wide interval, too little
+    assert recall_window(event("n", None, None), None) == ("0001-01-01", "9999-12-31")
+    assert recall_window(event("n", None, None), ("2016-01-01", "2019-12-31")) is None

@@ -68,3 +68,33 @@ def test_a_participle_takes_the_time_of_its_clause(pipeline):
     doc = pipeline.process_text("Speaking on Monday, the minister said the talks had "
                                 "failed.", published="2018-07-15")
     assert [t.value for t in doc.timexes] == ["2018-07-09"]
+
+
+def test_a_date_of_the_event_nouns_own_phrase_dates_it(pipeline):
+    # the clause's "Monday" is the flight's; "last June" is the first meeting's
+    events = _consult(pipeline, "President Donald Trump flies to Hanoi on Monday for more "
+                                "talks with North Korean leader Kim Jong-un, a sequel to "
+                                "their first meeting last June in Singapore.",
+                      published="2019-02-25")
+    first = [e for e in events if e.trigger == "meeting"]
+    assert [e.date[:7] for e in first] == ["2018-06"]
+
+
+def test_a_planned_event_is_not_dated_by_the_clause_that_tells_of_it(pipeline):
+    planned = _consult(pipeline, "President Donald Trump said on Monday that he will meet "
+                                 "Japanese Prime Minister Shinzo Abe.", published="2019-02-25")
+    told = _consult(pipeline, "President Donald Trump said on Monday that he met Japanese "
+                              "Prime Minister Shinzo Abe.", published="2019-02-25")
+    assert [(e.status, e.date) for e in planned] == [("planned", None)]
+    assert [(e.status, e.date) for e in told] == [("reported", "2019-02-25")]
+
+
+def test_an_event_noun_as_a_topic_is_not_dated_by_the_talking(pipeline):
+    # "voiced hopes on Saturday about his summit with Lee": Saturday is the voicing's
+    events = _consult(pipeline, "Japanese Prime Minister Shinzo Abe on Saturday voiced hopes "
+                                "about his summit with Chinese President Xi Jinping.",
+                      published="2018-06-09")
+    assert events and all(e.date != "2018-06-09" for e in events)
+    assert all(e.status == "planned" for e in _consult(
+        pipeline, "Officials said the next summit between Japanese Prime Minister Shinzo "
+                  "Abe and Chinese President Xi Jinping is close."))

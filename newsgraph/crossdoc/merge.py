@@ -283,15 +283,18 @@ def recall_window(event: MergedEvent, published: tuple[str, str] | None, *,
     day they may have appeared), may recall. When the articles' days are not known to
     within UNDATED_SPAN_DAYS, a town pins the encounter ("when they met in Sochi": any
     day), else the event's own span (an undated article's "in April", within the terms
-    of its parties: the April of each of those years); no place and no span, nothing
-    (None)."""
+    of its parties: the April of each of those years); with no span, an article of no
+    date at all bounds nothing (any day: the record's dated encounters of the parties
+    are what it can recall), one of some wide interval says too little (None)."""
     status = event.status
     lo = hi = None
     if published is not None:
         lo, hi = _parse_day(published[0]), _parse_day(published[1])
     if lo is None or hi is None or (hi - lo).days > UNDATED_SPAN_DAYS:
         town = event.location is not None and not _is_country_level(event.location, kb)
-        return (date.min.isoformat(), date.max.isoformat()) if town else event.span
+        if town or (published is None and event.span is None):
+            return date.min.isoformat(), date.max.isoformat()
+        return event.span
     slip = timedelta(days=DATE_SLIP_DAYS)
     try:
         if status in ("planned", HYPOTHETICAL):

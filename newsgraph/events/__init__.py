@@ -358,7 +358,8 @@ def _event(article: Article, sent: Any, trig: Trigger, *, kb: KnowledgeBase | No
     occ = context.occasion(_unquoted(clause_text), kb=kb) or \
         context.occasion(_unquoted(sent.text), kb=kb)
     timex = context.clause_date(article, c_start, c_end, sent_start=sent.start_char,
-                                sent_end=sent.end_char, trigger=trig.token)
+                                sent_end=sent.end_char, trigger=trig.token,
+                                ahead=status in ("planned", "hypothetical"))
     date = timex.value if timex is not None else None
     loc = context.place_of(article, sent, trig.token, clause, occasion=occ, date=date,
                            status=status, kb=kb)

@@ -21,6 +21,7 @@ from typing import Any
 
 from ..kb import KnowledgeBase
 from ..model import Article, Location, Timex
+from ..time.calendar import span_of
 
 LOCATIVE_PREPS = frozenset({"in", "at", "near", "outside", "inside"})
 # "on the sidelines of the Shanghai Cooperation Organization (SCO) summit",
@@ -374,11 +375,24 @@ def dateline_place(article: Article, sent: Any, *, date: str | None, status: str
 _RELATIVE_TIME_PREPS = frozenset({"before", "after", "following", "until", "since",
                                   "pending"})
 _RELATIVE_TIME_HEADS = frozenset({"ahead", "prior"})
+# Prepositions that make an event noun a topic: "voiced optimism on Saturday about his
+# summit with Lee" dates the voicing, not the summit.
+_TOPIC_PREPS = frozenset({"about", "regarding", "concerning", "on", "over"})
+_TOPIC_HEADS = frozenset({"optimism", "pessimism", "hope", "hopes", "doubt", "doubts",
+                          "confidence", "concern", "concerns", "question", "questions",
+                          "excitement", "skepticism", "scepticism", "fears", "worries",
+                          "comment", "comments", "remarks", "speculation", "details",
+                          "update", "briefing", "report", "reports"})
 
 
 def _timed_by_another(trigger: Any) -> bool:
     if trigger is None or trigger.pos_ not in ("NOUN", "PROPN"):
         return False
+    head = trigger.head
+    if trigger.dep_ == "pobj" and head.lower_ in _TOPIC_PREPS and (
+            head.head.lower_ in _TOPIC_HEADS or head.head.lemma_.lower() in (
+                "talk", "speak", "comment", "tweet", "write", "ask", "brief")):
+        return True
     # read on the words, not the parse: a headline run into the lead ("... ahead of
     # Lee-Park meeting Secretary Kim on Monday said") is parsed as one noun phrase
     for back in range(1, 6):
@@ -392,6 +406,34 @@ def _timed_by_another(trigger: Any) -> bool:
                 and trigger.doc[word.i - 1].lower_ in _RELATIVE_TIME_HEADS):
             return True
     return False
+
+
+def _noun_date(article: Article, trigger: Any) -> Timex | None:
+    """A date of an event noun's own phrase ("their first meeting last June", "Friday's
+    summit"), not reached through a clause of its own ("the meeting with a man who was
+    elected in 2019"): it dates the noun whatever the sentence's verb is dated by ("Lee
+    flies out on Monday for a sequel to their meeting last June")."""
+    if trigger is None or trigger.pos_ != "NOUN" or article.doc is None:
+        return None
+    left = trigger.left_edge.idx
+    right = trigger.right_edge.idx + len(trigger.right_edge)
+    for t in article.timexes:
+        if t.type not in ("DATE", "TIME") or not t.value or not left <= t.start \
+                or t.end > right or span_of(t.value[:10]) is None \
+                or _names_another_thing(article, t):
+            continue
+        span = article.doc.char_span(t.start, t.end, alignment_mode="expand")
+        tok = span.root if span is not None else None
+        for _ in range(6):
+            if tok is None or tok.i == trigger.i or tok.pos_ in ("VERB", "AUX") \
+                    or tok.head is tok:
+                break
+            tok = tok.head
+            if tok.pos_ == "NOUN" and tok.i != trigger.i:
+                break  # the date of another noun ("meetings, a sequel to one last June")
+        if tok is not None and tok.i == trigger.i:
+            return t
+    return None
 
 
 # Event nouns a year modifying a noun may date: "the 2018 summit" is dated, "the 2016
@@ -413,16 +455,21 @@ def _names_another_thing(article: Article, timex: Timex) -> bool:
 
 
 def clause_date(article: Article, start: int, end: int, *, sent_start: int,
-                sent_end: int, trigger: Any = None) -> Timex | None:
-    """The timex of the event's own clause, else of its sentence, else None. An event
-    noun timed against its clause ("ahead of the meeting") keeps only a date of its
-    own phrase ("ahead of Friday's meeting")."""
+                sent_end: int, trigger: Any = None, ahead: bool = False) -> Timex | None:
+    """The timex of the event's own clause, else of a clause it depends on, else None.
+    An event noun timed against its clause ("ahead of the meeting") keeps only a date
+    of its own phrase ("ahead of Friday's meeting"); an event still `ahead` (planned,
+    hypothetical) is not dated by the clause that tells of it ("said on Monday he
+    expects a summit": Monday is the saying's)."""
     if _timed_by_another(trigger):
         left = trigger.left_edge.idx
         right = trigger.right_edge.idx + len(trigger.right_edge)
         own = [t for t in article.timexes if t.type in ("DATE", "TIME") and t.value
                and left <= t.start and t.end <= right]
         return own[0] if own else None
+    own_date = _noun_date(article, trigger)
+    if own_date is not None:
+        return own_date
     try:
         from ..time import date_of_span  # type: ignore[attr-defined]
     except ImportError:
@@ -430,7 +477,8 @@ def clause_date(article: Article, start: int, end: int, *, sent_start: int,
     if date_of_span is not None:
         # the time stage knows which clause a date belongs to: no sentence fallback
         return date_of_span(article, start, end,
-                            skip=lambda t: _names_another_thing(article, t))
+                            skip=lambda t: _names_another_thing(article, t),
+                            by_governing=not ahead)
     dated = [t for t in article.timexes if t.type in ("DATE", "TIME") and t.value
              and not _names_another_thing(article, t)]
     inside = [t for t in dated if start <= t.start and t.end <= end]

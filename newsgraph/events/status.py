@@ -21,7 +21,7 @@ CLAIM_VERBS = frozenset({"accuse", "allege", "claim", "suspect", "blame", "charg
                          "say", "believe", "report", "think", "rumor", "rumour"})
 DENY_VERBS = frozenset({"deny", "dismiss", "refute", "reject"})
 HYPO_MARKS = frozenset({"if", "unless", "whether"})
-PLAN_ADJECTIVES = frozenset({"planned", "upcoming", "proposed", "scheduled",
+PLAN_ADJECTIVES = frozenset({"planned", "upcoming", "proposed", "scheduled", "next",
                              "forthcoming", "expected", "possible", "potential"})
 
 # "prepared to lift", "willing to withdraw": an offer, a plan.
@@ -73,6 +73,9 @@ def _calls_off(cur: Any, head: Any) -> bool:
     return False
 
 
+# Verbs whose object is an event still to come: "expects a summit", "sought a meeting".
+AWAIT_VERBS = frozenset({"expect", "anticipate", "await", "seek", "want", "propose",
+                         "request", "plan", "schedule", "arrange", "prepare"})
 # Prepositions of time and circumstance: what they introduce frames the verb above.
 ADJUNCT_PREPS = frozenset({"after", "before", "during", "since", "following", "until",
                            "amid", "despite", "upon", "ahead", "prior"})
@@ -127,6 +130,9 @@ def _status_of(token: Any, *, absorbed_by: Any = None) -> str:
             return "reported"
         if _calls_off(cur, head):
             return "negated"
+        if cur.dep_ == "dobj" and lemma in AWAIT_VERBS and head is not absorbed_by \
+                and _own(head) != "negated":
+            return "planned"
         # "after the meeting, Lee rejected the offer": the meeting is the time of the
         # rejecting, not what is rejected or claimed
         framed = cur.dep_ == "prep" and cur.lower_ in ADJUNCT_PREPS

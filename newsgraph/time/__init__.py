@@ -175,10 +175,12 @@ def _mark(t: Timex, anchor: str) -> Timex:
 
 
 def date_of_span(article: Article, start: int, end: int, *,
-                 skip: Callable[[Timex], bool] | None = None) -> Timex | None:
+                 skip: Callable[[Timex], bool] | None = None,
+                 by_governing: bool = True) -> Timex | None:
     """The timex that dates the clause of text[start:end]: one in the same clause (the
-    same governing verb) first, else the nearest in the same sentence; None if none.
-    Only timexes that carry a calendar value or an interval count, and not `skip`."""
+    same governing verb) first, else (if `by_governing`) one of a clause it depends on
+    ("said on Monday that they met"); None if none. Only timexes that carry a calendar
+    value or an interval count, and not `skip`."""
     dated = [t for t in article.timexes if t.type in ("DATE", "TIME")
              and (t.interval is not None or (t.value and span_of(t.value[:10]) is not None))
              and (skip is None or not skip(t))]
@@ -205,7 +207,7 @@ def date_of_span(article: Article, start: int, end: int, *,
                     governing.append(t)
             # a date in a clause of its own ("Pezeshkian, who was elected in July") does
             # not date the event; one in a governing clause ("said on Monday that") may
-            pool = same or governing
+            pool = same or (governing if by_governing else [])
             return min(pool, key=lambda t: _distance(t, start, end)) if pool else None
     left, right = sentence_bounds(article.text, start, end)
     pool = [t for t in dated if left <= t.start and t.end <= right]
