@@ -98,3 +98,26 @@ def test_an_event_noun_as_a_topic_is_not_dated_by_the_talking(pipeline):
     assert all(e.status == "planned" for e in _consult(
         pipeline, "Officials said the next summit between Japanese Prime Minister Shinzo "
                   "Abe and Chinese President Xi Jinping is close."))
+
+
+def test_a_when_clause_is_at_the_time_it_hangs_on(pipeline):
+    events = _consult(pipeline, "The last such summit was in 2009 when Japanese Prime Minister "
+                                "Shinzo Abe met Chinese President Xi Jinping.")
+    assert [e.date[:4] if e.date else e.interval and e.interval.start[:4]
+            for e in events] == ["2009"]
+
+
+def test_a_trip_called_off_is_the_visit_the_sentence_told(pipeline):
+    events = _consult(pipeline, "Mexican President Enrique Pena Nieto was to visit President "
+                                "Donald Trump in Washington, but he scrapped the trip.")
+    assert {frozenset(_parties(e)) for e in events} == {
+        frozenset({"Enrique Pena Nieto", "Donald Trump"})}
+
+
+def test_a_meeting_naming_another_side_does_not_continue_the_last(pipeline):
+    # "the meeting with Putin" after Lee and Merkel's meetings is not theirs
+    events = _consult(pipeline, "President Donald Trump and German Chancellor Angela Merkel "
+                                "held talks on trade. But it will be the meeting with Russian "
+                                "President Vladimir Putin that tests the president.",
+                      published="2017-07-05")
+    assert {"Angela Merkel", "Vladimir Putin"} not in [_parties(e) for e in events]

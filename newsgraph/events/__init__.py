@@ -236,11 +236,22 @@ def _continue_meetings(events: list[Event]) -> None:
             if same and not ev.recipient:
                 ev.recipient = [a for a in parties if a not in ev.actor]
                 ev.evidence = "continued"
+            elif bare and ev.recipient and not set(ev.recipient) & set(parties):
+                # "Lee and Park met ... But the meeting with Abe will be the test": the
+                # noun names its own other side; which of Lee and Park meets Abe the
+                # text does not say, and the meeting told before is another
+                pass
             elif bare:
                 ev.actor, ev.recipient = list(last.actor), list(last.recipient)
                 ev.evidence = "continued"
             if (same or bare) and ev.date is None and last.date is not None:
                 ev.date, ev.precision, ev.interval = last.date, last.precision, last.interval
+        if ev.evidence == "anaphoric" and last is not None and ev.mode == last.mode \
+                and ev.start == last.start and not _another_one(ev) \
+                and len({a.id for a in last.actor + last.recipient}) >= 2:
+            # "Park was to visit Lee, but scrapped the trip": the visit the sentence
+            # has just told ("... a sequel to their first meeting": another one)
+            full = last
         if ev.evidence == "anaphoric" and full is not None and ev.evidence != "continued" \
                 and not _the_gathering(ev, full, gathering):
             # "The White House said there was no agenda for the meeting": the meeting
@@ -255,6 +266,18 @@ def _continue_meetings(events: list[Event]) -> None:
             last = ev
         if len({a.id for a in ev.actor + ev.recipient}) >= 2:
             fulls.append(ev)
+
+
+_ANOTHER = re.compile(r"\b(?:first|last|previous|earlier|second|third|next|another|"
+                      r"latest|former|prior)\s+(?:[\w-]+\s+){0,2}$", re.I)
+
+
+def _another_one(ev: Event) -> bool:
+    """Whether the event noun is told as another occurrence ("their first meeting")."""
+    if not ev.trigger:
+        return False
+    return any(_ANOTHER.search(ev.text[:m.start()]) is not None for m in re.finditer(
+        r"\b" + re.escape(ev.trigger) + r"\b", ev.text, re.I))
 
 
 def _the_gathering(ev: Event, before: Event, gathering: bool) -> bool:

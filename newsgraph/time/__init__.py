@@ -224,10 +224,17 @@ def _governing_verbs(verb: Any) -> set[int]:
     """Indexes of the verbs above `verb` whose date it inherits."""
     out: set[int] = set()
     token = verb
-    while token.head is not token and token.dep_ in _DATE_CARRYING_DEPS:
-        token = token.head
+    while token.head is not token and (token.dep_ in _DATE_CARRYING_DEPS or _when_clause(token)):
+        token = _clause_verb(token.head)  # "in 2007 when ...": the clause of the 2007
         out.add(token.i)
     return out
+
+
+def _when_clause(verb: Any) -> bool:
+    """"The last summit was in 2007, when Lee met Park": a when-clause is at the time
+    of the clause (or the date) it hangs on."""
+    return verb.dep_ in ("advcl", "relcl") and any(c.lower_ == "when" and c.dep_ == "advmod"
+                                                   for c in verb.children)
 
 
 def _clause_verb(token: Any) -> Any:
