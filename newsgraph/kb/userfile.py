@@ -17,7 +17,7 @@ YAML (``.yaml``/``.yml``) with any of these top-level lists::
           - {role: president, country: IRN, start: 2021-08-03, end: 2024-05-19}
     terms:             # terms of entities defined elsewhere: {person_id, role, country, ...}
     countries:         # {iso3, name, iso2, capital, aliases, demonyms}: merged by iso3
-    places:            # {name, country, kind: city|capital|region|place}
+    places:            # {name, country, kind: city|capital|region|place, aliases}
     summits:           # {org, name, start, end, city, country, verified}
     sectors:           # {word: sector}  e.g. {"coast guard": MIL}
     members:           # {org: ORG:SCO, members: [IRN, BLR]}: adds members
@@ -247,7 +247,7 @@ class _Reader:
     def place(self, row: dict[str, Any]) -> None:
         self.patch.places.append({
             "name": _need(row, "name", "a place"), "country": _need(row, "country", "a place"),
-            "kind": _text(row.get("kind")) or "city",
+            "kind": _text(row.get("kind")) or "city", "aliases": _split(row.get("aliases")),
             "source": _text(row.get("source")) or USER_SOURCE})
 
     def summit(self, row: dict[str, Any]) -> None:

@@ -3,9 +3,10 @@
     python -m newsgraph.kb.build --sources ../shared/kb_sources
 
 Reads the folders described in kb_sources/README.md plus the hand-curated facts in
-newsgraph/data/kb/curated.yaml (same format as a user KB file, every row with its
-source). People are keyed by Wikidata QID where a source gives one; when two sources
-give the same office, the more trusted one wins (curated > open_data_archive >
+newsgraph/data/kb/curated.yaml and curated_*.yaml (curated_officials.yaml: ministers,
+advisers and envoys 2009-2021), in that order, in the format of a user KB file, every
+row with its source. People are keyed by Wikidata QID where a source gives one; when
+two sources give the same office, the more trusted one wins (curated > open_data_archive >
 everypolitician exact dates > Wikidata snapshots > CountryInfo > Archigos), and terms
 of lower-ranked sources are kept only where they do not overlap. Output is sorted, so a
 rebuild from the same sources gives the same files.
@@ -110,7 +111,8 @@ class Builder:
         key = norm(name)
         return self._country_by_name.get(key) or (name if name in self.countries else None)
 
-    def add_place(self, name: str, country: str, kind: str, source: str) -> None:
+    def add_place(self, name: str, country: str, kind: str, source: str,
+                  aliases: Iterable[str] = ()) -> None:
         name = name.strip()
         if not name or country not in self.countries:
             return
@@ -119,7 +121,14 @@ class Builder:
         old = self.places.get(key)
         if old is None or order.index(kind) < order.index(old["kind"]):
             self.places[key] = {"name": name, "country": country, "kind": kind,
-                                "source": source if old is None else old["source"]}
+                                "source": source if old is None else old["source"],
+                                "aliases": old.get("aliases", []) if old else []}
+        place = self.places[key]
+        for alias in aliases:
+            if norm(alias) != key[0] and alias not in place.setdefault("aliases", []):
+                place["aliases"].append(alias)
+                if source not in place["source"]:
+                    place["source"] += f"; {source}"
 
     def add_entity(self, eid: str, name: str, kind: str, *, country: str | None = None,
                    sector: str | None = None, aliases: Iterable[str] = (),
@@ -327,7 +336,8 @@ class Builder:
             country["source"] += f"; extra forms: {c['source']}"
         self._index_countries()
         for p in patch.places:
-            self.add_place(p["name"], p["country"], p["kind"], p["source"])
+            self.add_place(p["name"], p["country"], p["kind"], p["source"],
+                           aliases=p.get("aliases", ()))
         for e in patch.entities:
             self.add_entity(e["id"], e["name"], e["kind"], country=e["country"],
                             sector=e["sector"], aliases=e["aliases"], members=e["members"],
@@ -337,6 +347,9 @@ class Builder:
                           role=t["role"], start=t["start"], end=t["end"], acting=t["acting"],
                           source=t["source"], current=t["end"] is None)
         self.summits += patch.summits
+        for s in patch.summits:  # a summit's host city is a place news names
+            if s["city"] and s["country"]:
+                self.add_place(s["city"], s["country"], "city", s["source"])
 
     # -- merge and write --------------------------------------------------------------
 
@@ -431,20 +444,32 @@ def _close_open_terms(terms: list[dict[str, Any]]) -> None:
                 t["source"] += f"; end: start of successor {later[0]['person_name']}"
 
 
-def build(sources: Path, *, out: Path = DATA_DIR, curated: Path | None = None) -> dict[str, int]:
+def curated_files(folder: Path) -> list[Path]:
+    """curated.yaml, then the other curated_*.yaml files of `folder` by name."""
+    return [p for p in [folder / "curated.yaml", *sorted(folder.glob("curated_*.yaml"))]
+            if p.exists()]
+
+
+def build(sources: Path, *, out: Path = DATA_DIR,
+          curated: Path | list[Path] | None = None) -> dict[str, int]:
     builder = Builder(sources)
     builder.read_countries()
     builder.read_countryinfo_countries()
-    patch = read_user_file(curated or out / "curated.yaml")
-    # Curated entities first: later sources enrich them with aliases.
-    builder.apply_curated(patch)
+    paths = curated_files(out) if curated is None else (
+        [curated] if isinstance(curated, Path) else list(curated))
+    sectors: dict[str, str] = {}
+    for path in paths:
+        patch = read_user_file(path)
+        # Curated entities first: later sources enrich them with aliases.
+        builder.apply_curated(patch)
+        sectors |= patch.sectors
     builder.read_open_data_archive()
     builder.read_everypolitician()
     add_countryinfo_leaders(builder, sources)
     add_archigos(builder, sources)
     add_phoenix(builder, sources)
     builder.read_seeds()
-    builder.sectors = read_sectors(sources / "petrarch2/Phoenix.agents.txt") | patch.sectors
+    builder.sectors = read_sectors(sources / "petrarch2/Phoenix.agents.txt") | sectors
     return builder.write(out)
 
 
