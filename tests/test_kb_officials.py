@@ -100,3 +100,10 @@ def test_an_official_out_of_office_is_no_longer_government(pipeline) -> None:
                                 published="2022-07-11")
     pompeo = [m.actor for m in doc.mentions if m.actor and m.actor.name == "Mike Pompeo"]
     assert pompeo and pompeo[0].sector == "ELI"
+
+
+def test_a_venue_in_a_capital_is_placed_in_the_capital(pipeline) -> None:
+    doc = pipeline.process_text("The two presidents met in the Oval Office on Tuesday.",
+                                published="2018-05-23")
+    places = [m.place for m in doc.mentions if m.place is not None]
+    assert [(p.name, p.country) for p in places] == [("Washington", "USA")]
