@@ -107,3 +107,18 @@ def test_a_venue_in_a_capital_is_placed_in_the_capital(pipeline) -> None:
                                 published="2018-05-23")
     places = [m.place for m in doc.mentions if m.place is not None]
     assert [(p.name, p.country) for p in places] == [("Washington", "USA")]
+
+
+@pytest.mark.parametrize("text, published, parties", [
+    ("The U.S. secretary of state met the Japanese foreign minister in Tokyo on Monday.",
+     "2018-07-10", {"Mike Pompeo", "Taro Kono"}),
+    ("The U.S. defense secretary met his Chinese counterpart in Beijing on Tuesday.",
+     "2018-06-27", {"Jim Mattis", "Wei Fenghe"}),
+    ("The South Korean foreign minister met the North Korean foreign minister in "
+     "Singapore on Friday.", "2018-08-04", {"Kang Kyung-wha", "Ri Yong-ho"}),
+])
+def test_role_phrases_resolve_to_the_office_holder_of_the_day(pipeline, text: str,
+                                                              published: str,
+                                                              parties: set[str]) -> None:
+    events = _consult(pipeline, text, published)
+    assert [{a.name for a in e.actor + e.recipient} for e in events] == [parties]
