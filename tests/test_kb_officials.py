@@ -122,3 +122,20 @@ def test_role_phrases_resolve_to_the_office_holder_of_the_day(pipeline, text: st
                                                               parties: set[str]) -> None:
     events = _consult(pipeline, text, published)
     assert [{a.name for a in e.actor + e.recipient} for e in events] == [parties]
+
+
+def test_bilateral_summits_keep_their_parties(kb: KB) -> None:
+    helsinki = [s for s in kb.summits(city="Helsinki") if s.start == "2018-07-16"]
+    assert [set(s.parties) for s in helsinki] == [{"USA", "RUS"}]
+
+
+def test_a_rebuild_gives_the_bundled_files(shared, tmp_path) -> None:
+    # the bundled files are what the builder makes of the sources and curated files
+    # (a field the reader drops, like a summit's parties, would show here)
+    from newsgraph.kb.build.builder import build
+
+    out = tmp_path / "kb"
+    build(shared / "kb_sources", out=out, curated=curated_files(DATA_DIR))
+    for name in ("entities", "terms", "places", "summits", "countries"):
+        made, bundled = out / f"{name}.jsonl", DATA_DIR / f"{name}.jsonl"
+        assert made.read_bytes() == bundled.read_bytes(), name
