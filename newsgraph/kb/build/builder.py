@@ -83,6 +83,9 @@ SOURCE_TAGS = [SRC_PHOENIX, SRC_EP_SNAP, SRC_EP_FM, SRC_EP_IRN, SRC_EP_ORG, SRC_
 # crown prince and prime minister (its local title says prime minister) as King.
 ODA_ERRATA = {("saudi_arabia", "head_of_state")}
 ODA_ORGS = {"african_union": "ORG:AU", "european_union": "ORG:EU"}
+# Parts of a state with a minister for external affairs of their own, whose names are
+# also the state's aliases ("Scotland" -> GBR): their ministers are not the state's.
+SUBNATIONAL = frozenset({"scotland", "wales", "england", "northern ireland"})
 
 
 def read_csv(path: Path) -> Iterator[dict[str, str]]:
@@ -245,7 +248,7 @@ class Builder:
         ep = self.src / "everypolitician_world_leaders"
         for row in read_csv(ep / "foreign_ministers_current_2023-01.csv"):
             country = self.iso3(row["countryLabel"])
-            if not row["person"] or country is None:
+            if not row["person"] or country is None or norm(row["countryLabel"]) in SUBNATIONAL:
                 continue
             pid = self.add_entity(row["person"], row["name"], "person", country=country,
                                   sector="GOV", source=SRC_EP_FM)
