@@ -32,6 +32,12 @@ def _holder(kb: KB, country: str, role: str, on: str) -> list[str]:
     ("TUR", "foreign_minister", "2019-06-01", "Mevlüt Çavuşoğlu"),
     ("GBR", "prime_minister", "2018-06-01", "Theresa May"),
     ("UKR", "president", "2016-06-01", "Petro Poroshenko"),
+    ("MEX", "president", "2017-06-01", "Enrique Peña Nieto"),
+    ("ITA", "prime_minister", "2017-06-01", "Paolo Gentiloni"),
+    ("AUS", "prime_minister", "2016-06-01", "Malcolm Turnbull"),
+    ("IRQ", "prime_minister", "2016-06-01", "Haider al-Abadi"),
+    ("HUN", "prime_minister", "2016-06-01", "Viktor Orbán"),
+    ("GBR", "foreign_minister", "2017-06-01", "Boris Johnson"),
 ])
 def test_office_holders_2009_2021(kb: KB, country: str, role: str, on: str,
                                   name: str) -> None:

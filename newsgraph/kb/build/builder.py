@@ -80,8 +80,10 @@ SOURCE_TAGS = [SRC_PHOENIX, SRC_EP_SNAP, SRC_EP_FM, SRC_EP_IRN, SRC_EP_ORG, SRC_
                "CountryInfo leaders by role (Parus Analytics)",
                "Archigos 4.1 (Goemans, Gleditsch and Chiozza)"]
 # open_data_archive rows known to be wrong: Saudi Arabia's head_of_state row names the
-# crown prince and prime minister (its local title says prime minister) as King.
-ODA_ERRATA = {("saudi_arabia", "head_of_state")}
+# crown prince and prime minister (its local title says prime minister) as King; the EU
+# Commission president's row gives Viktor Orbán's QID (and party) to Ursula von der
+# Leyen, which made her Hungary's prime minister (curated_officials.yaml has her term).
+ODA_ERRATA = {("saudi_arabia", "head_of_state"), ("european_union", "head_of_government")}
 ODA_ORGS = {"african_union": "ORG:AU", "european_union": "ORG:EU"}
 # Parts of a state with a minister for external affairs of their own, whose names are
 # also the state's aliases ("Scotland" -> GBR): their ministers are not the state's.
