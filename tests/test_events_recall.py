@@ -148,6 +148,14 @@ def test_every_joined_part_of_a_hyphenated_given_name(pipeline):
     assert doc.text[ent.start_char:given_name_end(ent)].endswith("Fazl-ur-Rehman")
 
 
+def test_a_given_name_tagged_with_its_hyphen_takes_the_rest_back(pipeline):
+    # the parser tags "Moon Jae-" and leaves "in" out (it reads as the preposition)
+    events = _consult(pipeline, "Ruritania's envoy said Kim Jong Un will hold talks with "
+                                "South Korean President Moon Jae-in at the border on Friday.",
+                      published="2018-04-26")
+    assert [_parties(e) for e in events] == [{"Moon Jae-in", "Kim Jong-un"}]
+
+
 def test_a_name_with_its_role_in_apposition_is_the_party(pipeline):
     # "Abe, the Japanese leader, met ...": the name decides, not the role phrase (which
     # alone would go to whoever the KB gives for that role)

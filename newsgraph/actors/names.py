@@ -7,9 +7,12 @@ from typing import Any
 
 def given_name_end(ent: Any) -> int:
     """End of a person's name the parser cut at the hyphen of a given name: "President
-    Lee Min-ho" tagged "Lee Min" takes its "-ho" back."""
+    Lee Min-ho" tagged "Lee Min" (or "Lee Min-") takes its "-ho" (its "ho") back."""
     doc, end = ent.doc, ent.end
-    if ent.label_ != "PERSON" or not _hyphen_part(doc, end) or not doc[end + 1].is_lower:
+    if ent.label_ == "PERSON" and doc[end - 1].text == "-" and not doc[end - 1].whitespace_ \
+            and end < len(doc) and doc[end].is_alpha and doc[end].is_lower:
+        end += 1  # "President Moon Jae-" tagged with its hyphen, "in" left out
+    elif ent.label_ != "PERSON" or not _hyphen_part(doc, end) or not doc[end + 1].is_lower:
         return ent.end_char
     while _hyphen_part(doc, end):  # "Fazl-ur-Rehman": every joined part
         end += 2

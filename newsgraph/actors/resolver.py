@@ -343,7 +343,9 @@ class Resolver:
         capital = self.kb.capital_of(text)
         if capital is not None:
             if span is not None and cx.is_place(span, city=True):
-                self._emit(cand.start, cand.end, place=Location(text, capital.iso3),
+                place = self.kb.place(text)  # a venue alias reads as its town
+                self._emit(cand.start, cand.end,
+                           place=Location(place.name if place else text, capital.iso3),
                            how="capital-place")
             else:
                 actor = Actor(capital.iso3, capital.name, "country", capital.iso3, "GOV")

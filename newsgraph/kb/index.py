@@ -24,6 +24,9 @@ FUZZY_PERSON_MIN = 90.0
 SURNAME_MIN = 80.0
 # Entries a per-KB memo holds before it starts over (memory flat over any corpus size).
 MEMO_MAX = 50_000
+# The KB roles of heads of state and government (a bare surname's first reading).
+HEAD_ROLES = frozenset({"president", "prime_minister", "head_of_state", "head_of_government",
+                        "monarch", "supreme_leader", "chancellor", "leader"})
 
 
 # Names written family name first in English news: Korean and Chinese ones ("Moon
@@ -79,6 +82,9 @@ class Index:
                     q.kind == "capital" and q.country == p.country
                     for q in self.places.get(norm(p.name), [])):
                 self.places[norm(p.name)].append(p)
+            for alias in p.aliases:
+                if p not in self.places[norm(alias)]:
+                    self.places[norm(alias)].append(p)
         self.by_id = {e.id: i for i, e in enumerate(kb.entities)}
         self.terms_by_person: dict[str, list[Term]] = defaultdict(list)
         self.terms_by_office: dict[tuple[str, str], list[Term]] = defaultdict(list)
@@ -105,7 +111,12 @@ class Index:
                         last = key.split(" ")[0] if family_first(e) else key.rsplit(" ", 1)[1]
                         if len(last) > 2:
                             surnames[last][i] = None
-        self.surnames = {k: list(v) for k, v in surnames.items()}
+        # A bare surname names the head of state or government among the people of that
+        # name before a minister or envoy ("Mr Kim" in 2018 is Kim Jong-un, not Kim
+        # Yong-chol); the date decides among the rest (the resolver's job).
+        heads = {t.person_id for t in kb.terms_ if t.role in HEAD_ROLES}
+        self.surnames = {k: sorted(v, key=lambda i: kb.entities[i].id not in heads)
+                         for k, v in surnames.items()}
         self.choices = list(self.names)
         # token_sort_ratio is ratio over token-sorted strings: sort the choices once here
         # instead of on every comparison of every query (5x faster lookups)

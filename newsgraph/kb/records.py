@@ -30,6 +30,9 @@ class Place:
     country: str  # ISO alpha-3
     kind: str = "city"  # city | capital | region
     source: str = ""
+    # other names news gives the same place ("Panmunjeom"; a venue in it, "Sentosa"):
+    # looked up like the name, reported as the name
+    aliases: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)

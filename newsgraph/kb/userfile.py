@@ -17,8 +17,8 @@ YAML (``.yaml``/``.yml``) with any of these top-level lists::
           - {role: president, country: IRN, start: 2021-08-03, end: 2024-05-19}
     terms:             # terms of entities defined elsewhere: {person_id, role, country, ...}
     countries:         # {iso3, name, iso2, capital, aliases, demonyms}: merged by iso3
-    places:            # {name, country, kind: city|capital|region|place}
-    summits:           # {org, name, start, end, city, country, verified}
+    places:            # {name, country, kind: city|capital|region|place, aliases}
+    summits:           # {org, name, start, end, city, country, verified, parties}
     sectors:           # {word: sector}  e.g. {"coast guard": MIL}
     members:           # {org: ORG:SCO, members: [IRN, BLR]}: adds members
 
@@ -26,8 +26,8 @@ CSV (``.csv``): one row per fact, with a `type` column (country, place, person,
 organization, body, group, term, summit, alias, sector). A file named after a kind
 (people.csv, terms.csv, summits.csv, countries.csv, places.csv, aliases.csv) needs no
 `type` column. Columns: id, name, aliases (separated by "|"), country, sector, kind,
-role, start, end, acting (yes/no), org, city, verified, iso2, capital, demonyms,
-members, word, source. A term row takes the person in `id` (and `name`).
+role, start, end, acting (yes/no), org, city, verified, parties ("|"), iso2, capital,
+demonyms, members, word, source. A term row takes the person in `id` (and `name`).
 
 Merging: an entity with a known id updates the fields given and adds aliases; a
 country is merged by iso3; a term replaces the same person's terms in the same role and
@@ -247,7 +247,7 @@ class _Reader:
     def place(self, row: dict[str, Any]) -> None:
         self.patch.places.append({
             "name": _need(row, "name", "a place"), "country": _need(row, "country", "a place"),
-            "kind": _text(row.get("kind")) or "city",
+            "kind": _text(row.get("kind")) or "city", "aliases": _split(row.get("aliases")),
             "source": _text(row.get("source")) or USER_SOURCE})
 
     def summit(self, row: dict[str, Any]) -> None:
@@ -257,6 +257,7 @@ class _Reader:
             "org": org, "name": _text(row.get("name")) or f"{org} summit", "start": start,
             "end": _date(row.get("end"), "end") or start, "city": _text(row.get("city")),
             "country": _text(row.get("country")), "verified": _flag(row.get("verified")),
+            "parties": _split(row.get("parties")),
             "source": _text(row.get("source")) or USER_SOURCE})
 
     def alias(self, row: dict[str, Any]) -> None:

@@ -58,6 +58,8 @@ _TITLE_ROLES = (
     (re.compile(r"\bSupreme Leader\b", re.I), ("supreme_leader",)),
     (re.compile(r"\b(?:Foreign|External Affairs) Minister\b|\bSecretary of State\b", re.I),
      ("foreign_minister",)),
+    (re.compile(r"\bDefen[cs]e (?:Minister|Secretary)\b|\bSecretary of Defen[cs]e\b", re.I),
+     ("defence_minister",)),
     (re.compile(r"\b(?:Prime Minister|Premier)\b", re.I),
      ("prime_minister", "head_of_government")),
     (re.compile(r"\bPresident\b", re.I), ("president", "head_of_state")),
@@ -66,10 +68,16 @@ _TITLE_ROLES = (
 )
 
 
+# A deputy's title names another office ("Vice-Foreign Minister Choe Son-hui" is not the
+# foreign minister, "Vice President Biden" not the president).
+_DEPUTY = re.compile(r"\b(?:vice|deputy)[- ]$", re.IGNORECASE)
+
+
 def _roles_of_title(before: str) -> tuple[str, ...]:
     for pattern, roles in _TITLE_ROLES:
-        if pattern.search(before):
-            return roles
+        found = list(pattern.finditer(before))
+        if found:
+            return () if _DEPUTY.search(before[:found[-1].start()]) else roles
     return ()
 
 

@@ -3,9 +3,10 @@
     python -m newsgraph.kb.build --sources ../shared/kb_sources
 
 Reads the folders described in kb_sources/README.md plus the hand-curated facts in
-newsgraph/data/kb/curated.yaml (same format as a user KB file, every row with its
-source). People are keyed by Wikidata QID where a source gives one; when two sources
-give the same office, the more trusted one wins (curated > open_data_archive >
+newsgraph/data/kb/curated.yaml and curated_*.yaml (curated_officials.yaml: ministers,
+advisers and envoys 2009-2021), in that order, in the format of a user KB file, every
+row with its source. People are keyed by Wikidata QID where a source gives one; when
+two sources give the same office, the more trusted one wins (curated > open_data_archive >
 everypolitician exact dates > Wikidata snapshots > CountryInfo > Archigos), and terms
 of lower-ranked sources are kept only where they do not overlap. Output is sorted, so a
 rebuild from the same sources gives the same files.
@@ -79,9 +80,14 @@ SOURCE_TAGS = [SRC_PHOENIX, SRC_EP_SNAP, SRC_EP_FM, SRC_EP_IRN, SRC_EP_ORG, SRC_
                "CountryInfo leaders by role (Parus Analytics)",
                "Archigos 4.1 (Goemans, Gleditsch and Chiozza)"]
 # open_data_archive rows known to be wrong: Saudi Arabia's head_of_state row names the
-# crown prince and prime minister (its local title says prime minister) as King.
-ODA_ERRATA = {("saudi_arabia", "head_of_state")}
+# crown prince and prime minister (its local title says prime minister) as King; the EU
+# Commission president's row gives Viktor Orbán's QID (and party) to Ursula von der
+# Leyen, which made her Hungary's prime minister (curated_officials.yaml has her term).
+ODA_ERRATA = {("saudi_arabia", "head_of_state"), ("european_union", "head_of_government")}
 ODA_ORGS = {"african_union": "ORG:AU", "european_union": "ORG:EU"}
+# Parts of a state with a minister for external affairs of their own, whose names are
+# also the state's aliases ("Scotland" -> GBR): their ministers are not the state's.
+SUBNATIONAL = frozenset({"scotland", "wales", "england", "northern ireland"})
 
 
 def read_csv(path: Path) -> Iterator[dict[str, str]]:
@@ -110,7 +116,8 @@ class Builder:
         key = norm(name)
         return self._country_by_name.get(key) or (name if name in self.countries else None)
 
-    def add_place(self, name: str, country: str, kind: str, source: str) -> None:
+    def add_place(self, name: str, country: str, kind: str, source: str,
+                  aliases: Iterable[str] = ()) -> None:
         name = name.strip()
         if not name or country not in self.countries:
             return
@@ -119,7 +126,14 @@ class Builder:
         old = self.places.get(key)
         if old is None or order.index(kind) < order.index(old["kind"]):
             self.places[key] = {"name": name, "country": country, "kind": kind,
-                                "source": source if old is None else old["source"]}
+                                "source": source if old is None else old["source"],
+                                "aliases": old.get("aliases", []) if old else []}
+        place = self.places[key]
+        for alias in aliases:
+            if norm(alias) != key[0] and alias not in place.setdefault("aliases", []):
+                place["aliases"].append(alias)
+                if source not in place["source"]:
+                    place["source"] += f"; {source}"
 
     def add_entity(self, eid: str, name: str, kind: str, *, country: str | None = None,
                    sector: str | None = None, aliases: Iterable[str] = (),
@@ -236,7 +250,7 @@ class Builder:
         ep = self.src / "everypolitician_world_leaders"
         for row in read_csv(ep / "foreign_ministers_current_2023-01.csv"):
             country = self.iso3(row["countryLabel"])
-            if not row["person"] or country is None:
+            if not row["person"] or country is None or norm(row["countryLabel"]) in SUBNATIONAL:
                 continue
             pid = self.add_entity(row["person"], row["name"], "person", country=country,
                                   sector="GOV", source=SRC_EP_FM)
@@ -327,7 +341,8 @@ class Builder:
             country["source"] += f"; extra forms: {c['source']}"
         self._index_countries()
         for p in patch.places:
-            self.add_place(p["name"], p["country"], p["kind"], p["source"])
+            self.add_place(p["name"], p["country"], p["kind"], p["source"],
+                           aliases=p.get("aliases", ()))
         for e in patch.entities:
             self.add_entity(e["id"], e["name"], e["kind"], country=e["country"],
                             sector=e["sector"], aliases=e["aliases"], members=e["members"],
@@ -337,6 +352,9 @@ class Builder:
                           role=t["role"], start=t["start"], end=t["end"], acting=t["acting"],
                           source=t["source"], current=t["end"] is None)
         self.summits += patch.summits
+        for s in patch.summits:  # a summit's host city is a place news names
+            if s["city"] and s["country"]:
+                self.add_place(s["city"], s["country"], "city", s["source"])
 
     # -- merge and write --------------------------------------------------------------
 
@@ -431,20 +449,32 @@ def _close_open_terms(terms: list[dict[str, Any]]) -> None:
                 t["source"] += f"; end: start of successor {later[0]['person_name']}"
 
 
-def build(sources: Path, *, out: Path = DATA_DIR, curated: Path | None = None) -> dict[str, int]:
+def curated_files(folder: Path) -> list[Path]:
+    """curated.yaml, then the other curated_*.yaml files of `folder` by name."""
+    return [p for p in [folder / "curated.yaml", *sorted(folder.glob("curated_*.yaml"))]
+            if p.exists()]
+
+
+def build(sources: Path, *, out: Path = DATA_DIR,
+          curated: Path | list[Path] | None = None) -> dict[str, int]:
     builder = Builder(sources)
     builder.read_countries()
     builder.read_countryinfo_countries()
-    patch = read_user_file(curated or out / "curated.yaml")
-    # Curated entities first: later sources enrich them with aliases.
-    builder.apply_curated(patch)
+    paths = curated_files(out) if curated is None else (
+        [curated] if isinstance(curated, Path) else list(curated))
+    sectors: dict[str, str] = {}
+    for path in paths:
+        patch = read_user_file(path)
+        # Curated entities first: later sources enrich them with aliases.
+        builder.apply_curated(patch)
+        sectors |= patch.sectors
     builder.read_open_data_archive()
     builder.read_everypolitician()
     add_countryinfo_leaders(builder, sources)
     add_archigos(builder, sources)
     add_phoenix(builder, sources)
     builder.read_seeds()
-    builder.sectors = read_sectors(sources / "petrarch2/Phoenix.agents.txt") | patch.sectors
+    builder.sectors = read_sectors(sources / "petrarch2/Phoenix.agents.txt") | sectors
     return builder.write(out)
 
 
