@@ -72,4 +72,22 @@ def idx(doc: Any) -> list[int]:
     return found
 
 
-__all__ = ["ents", "idx", "span_ents", "span_text", "text"]
+def _column(doc: Any, attr: str) -> list[int]:
+    entry = _of(doc)
+    found = entry.get(attr)
+    if found is None:
+        found = entry[attr] = doc.to_array(attr).tolist()
+    return found
+
+
+def tokens_where(span: Any, attr: str, values: frozenset[str]) -> list[Any]:
+    """The tokens of `span` whose `attr` ("POS", "DEP") is one of `values` ("VERB",
+    "pobj"), in order, read from the Doc's array: the others are never made."""
+    doc = span.doc
+    strings = doc.vocab.strings
+    ids = {strings[v] for v in values}
+    column = _column(doc, attr)
+    return [doc[i] for i in range(span.start, span.end) if column[i] in ids]
+
+
+__all__ = ["ents", "idx", "span_ents", "span_text", "text", "tokens_where"]

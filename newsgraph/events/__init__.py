@@ -70,6 +70,9 @@ def _accidental(trig: Trigger) -> bool:
         for c in trig.token.children)
 
 
+_TRIGGER_POS = frozenset({"VERB", "NOUN"})  # the tokens a trigger can be
+
+
 def find_triggers(sent: Any, *, quoted: list[tuple[int, int]] | None = None
                   ) -> list[Trigger]:
     """The event triggers of one sentence, after covering and absorption. `quoted`:
@@ -77,7 +80,7 @@ def find_triggers(sent: Any, *, quoted: list[tuple[int, int]] | None = None
     quoted = quoted if quoted is not None else _quoted_ranges(sent.text, sent.start_char)
     here = _ranges_in(quoted, sent.start_char, sent.end_char)
     found: list[Trigger] = []
-    for tok in sent:
+    for tok in doccache.tokens_where(sent, "POS", _TRIGGER_POS):
         if here and _in_ranges(tok.idx, here):
             continue
         trig = None
@@ -366,10 +369,11 @@ def _event(article: Article, sent: Any, trig: Trigger, *, kb: KnowledgeBase | No
     c_start = min(t.idx for t in clause)
     c_end = max(t.idx + len(t) for t in clause)
     clause_text = article.text[c_start:c_end]
+    sent_text = doccache.span_text(sent)
     # an occasion named in quoted speech ("'I have been to many G7 meetings,' Lee said
     # during a meeting with Park") is something said, not this meeting's
     occ = context.occasion(_unquoted(clause_text), kb=kb) or \
-        context.occasion(_unquoted(sent.text), kb=kb)
+        context.occasion(_unquoted(sent_text), kb=kb)
     timex = context.clause_date(article, c_start, c_end, sent_start=sent.start_char,
                                 sent_end=sent.end_char, trigger=trig.token)
     date = timex.value if timex is not None else None
@@ -387,7 +391,7 @@ def _event(article: Article, sent: Any, trig: Trigger, *, kb: KnowledgeBase | No
     if trig.type == "CONSULT" and mode == "meet" and occ and occ.endswith("visit"):
         mode = "visit"
     return Event(type=trig.type, mode=mode, actor=actors, recipient=recipients,
-                 text=sent.text, start=sent.start_char, end=sent.end_char,
+                 text=sent_text, start=sent.start_char, end=sent.end_char,
                  trigger=trig.text, date=date,
                  precision=timex.precision if timex is not None else None,
                  interval=timex.interval if timex is not None else None,
