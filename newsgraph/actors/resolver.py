@@ -18,7 +18,7 @@ from . import pairs
 from .collective import collective_mentions
 from .coref import PRONOUNS, SUBJECT_DEPS, PersonRef, Salience
 from .local import local_actor, normalize_name
-from .names import given_name_end
+from .names import given_name_end, whole_word_at
 from .roles import HEAD_ROLES, OFFICES, TITLE_RE, TITLES, Title, is_office, sector_of
 from .sectors import org_sector, person_sector
 
@@ -31,29 +31,6 @@ GROUP_RE = re.compile(r"\b(?:(Western|European|Arab|Gulf) (?:countries|powers|na
                       r"governments|allies)|the (West))\b")
 BODY_RE = re.compile(r"\b([A-Z][\w-]+)['’]s (presidency|government|foreign ministry|"
                      r"defen[cs]e ministry|military|army|armed forces|parliament|cabinet)\b")
-_WORD_CHAR = re.compile(r"\w").match
-
-
-def _boundary(text: str, i: int) -> bool:
-    """`\b` at offset i of `text`."""
-    before = i > 0 and _WORD_CHAR(text, i - 1) is not None
-    return before != (i < len(text) and _WORD_CHAR(text, i) is not None)
-
-
-def _whole_word_at(text: str, word: str) -> list[int]:
-    """Where `re.finditer(r"\b" + re.escape(word) + r"\b", text)` matches, found with
-    `str.find` (one regex scan of the article per name cost more than the rest)."""
-    out: list[int] = []
-    i = text.find(word) if word else -1
-    while i >= 0:
-        if _boundary(text, i) and _boundary(text, i + len(word)):
-            out.append(i)
-            i = text.find(word, i + len(word))
-        else:
-            i = text.find(word, i + 1)
-    return out
-
-
 NOT_NAMES = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
                        "sunday", "and", "or", "the", "on", "in", "said", "told", "has"})
 
@@ -132,7 +109,7 @@ class Resolver:
             found.append(Candidate(m.start(), m.end(), "pair"))
         # names spaCy missed ("In return, Pezeshkian considered ...")
         for word in person_words:
-            for start in _whole_word_at(text, word):
+            for start in whole_word_at(text, word):
                 found.append(Candidate(start, start + len(word), "surname", "PERSON", start))
         found.sort(key=lambda c: (c.start, -(c.end - c.start)))
         return found
