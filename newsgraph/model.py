@@ -217,12 +217,19 @@ class Article:
                 best, best_key = m, key
         return best
 
+    def mentions_from(self, start: int, end: int) -> list[Mention]:
+        """The mentions (of any role) starting in [start, end], in text order (by start;
+        equal starts in `mentions` order), from the same index as `mention_at`."""
+        index = self._mention_index(None)
+        starts = index[0]
+        return [m for _, m in index[2][bisect_left(starts, start):bisect_right(starts, end)]]
+
     def mentions_changed(self) -> None:
         """Drop the index `mention_at` reads (after editing mentions in place)."""
         self.__dict__.pop("_mention_indexes", None)
 
-    def _mention_index(self, role: str) -> tuple[list[int], list[int],
-                                                 list[tuple[int, Mention]], int]:
+    def _mention_index(self, role: str | None) -> tuple[list[int], list[int],
+                                                        list[tuple[int, Mention]], int]:
         mentions = self.mentions
         cache = self.__dict__.get("_mention_indexes")
         if cache is None or cache[0] is not mentions or cache[1] != len(mentions):
@@ -230,8 +237,9 @@ class Article:
             self.__dict__["_mention_indexes"] = cache
         index = cache[2].get(role)
         if index is None:
+            # role None: every mention, empty ones too (`mentions_from`)
             rows = sorted((m.start, order, m) for order, m in enumerate(mentions)
-                          if m.role == role and m.end > m.start)
+                          if role is None or (m.role == role and m.end > m.start))
             index = ([r[0] for r in rows], [r[2].end for r in rows],
                      [(r[1], r[2]) for r in rows],
                      max((r[2].end - r[0] for r in rows), default=0))

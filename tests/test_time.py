@@ -338,7 +338,9 @@ _SKIPPABLE = ("Two years ago, and earlier this week; in the second half of 2023;
               "this year, by year-end, at Christmas and on New Year's Day; at noon and "
               "midnight; the full year; current market talks; over the weekend; the "
               "year-ago period; the 2024 fiscal period; it's the second day of talks. LAST "
-              "SPRING, TWO YEARS AGO.")
+              "SPRING, TWO YEARS AGO. On 2024-05-01, 5/6/2024 and May 5-7; at 10:30 GMT "
+              "and 9 a.m. on 5 May 2024; in March 2024; the same period; the following "
+              "day, for three days, every week and this morning; now.")
 
 
 def test_rules_skipped_for_missing_words_cannot_match() -> None:

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from .. import doccache
 from ..kb import KnowledgeBase
 from ..model import Actor, Mention
 from .roles import sector_of
@@ -29,7 +30,6 @@ def _sector(noun: Any, mods: list[Any], *, kb: KnowledgeBase) -> str | None:
 def collective_mentions(mentions: list[Mention], doc: Any, *, kb: KnowledgeBase,
                         country_name: Any) -> list[Mention]:
     """New actor mentions for "<sector noun> in <place or country>"."""
-    text = doc.text
     out = []
     for mention in mentions:
         iso = (mention.place.country if mention.place is not None else
@@ -55,6 +55,6 @@ def collective_mentions(mentions: list[Mention], doc: Any, *, kb: KnowledgeBase,
             continue
         start = (mods[0] if mods else noun).idx
         actor = Actor(iso, country_name(iso), "country", iso, sector)
-        out.append(Mention(start=start, end=mention.end, text=text[start:mention.end],
+        out.append(Mention(start=start, end=mention.end, text=doccache.text(doc)[start:mention.end],
                            actor=actor, place=None, role="actor", how="collective"))
     return out

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 
@@ -24,4 +25,27 @@ def _hyphen_part(doc: Any, end: int) -> bool:
         and not doc[end].whitespace_ and doc[end + 1].is_alpha
 
 
-__all__ = ["given_name_end"]
+_WORD_CHAR = re.compile(r"\w").match
+
+
+def _boundary(text: str, i: int) -> bool:
+    r"""`\b` at offset i of `text`."""
+    before = i > 0 and _WORD_CHAR(text, i - 1) is not None
+    return before != (i < len(text) and _WORD_CHAR(text, i) is not None)
+
+
+def whole_word_at(text: str, word: str) -> list[int]:
+    r"""Where `re.finditer(r"\b" + re.escape(word) + r"\b", text)` matches, found with
+    `str.find` (one regex scan of the article per name cost more than the rest)."""
+    out: list[int] = []
+    i = text.find(word) if word else -1
+    while i >= 0:
+        if _boundary(text, i) and _boundary(text, i + len(word)):
+            out.append(i)
+            i = text.find(word, i + len(word))
+        else:
+            i = text.find(word, i + 1)
+    return out
+
+
+__all__ = ["given_name_end", "whole_word_at"]

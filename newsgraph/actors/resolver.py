@@ -18,7 +18,7 @@ from . import pairs
 from .collective import collective_mentions
 from .coref import PRONOUNS, SUBJECT_DEPS, PersonRef, Salience
 from .local import local_actor, normalize_name
-from .names import given_name_end
+from .names import given_name_end, whole_word_at
 from .roles import HEAD_ROLES, OFFICES, TITLE_RE, TITLES, Title, is_office, sector_of
 from .sectors import org_sector, person_sector
 
@@ -109,8 +109,8 @@ class Resolver:
             found.append(Candidate(m.start(), m.end(), "pair"))
         # names spaCy missed ("In return, Pezeshkian considered ...")
         for word in person_words:
-            for m in re.finditer(r"\b" + re.escape(word) + r"\b", text):
-                found.append(Candidate(m.start(), m.end(), "surname", "PERSON", m.start()))
+            for start in whole_word_at(text, word):
+                found.append(Candidate(start, start + len(word), "surname", "PERSON", start))
         found.sort(key=lambda c: (c.start, -(c.end - c.start)))
         return found
 

@@ -13,6 +13,7 @@ import dataclasses
 import re
 from typing import Any
 
+from .. import doccache
 from ..kb import KnowledgeBase
 from ..model import Article, Event
 from . import attendance, confidence, context, fallback, pairs, roles, sides, summit, when
@@ -57,10 +58,19 @@ def _in_ranges(idx: int, ranges: list[tuple[int, int]]) -> bool:
     return any(a <= idx < b for a, b in ranges)
 
 
+def _ranges_in(ranges: list[tuple[int, int]], start: int, end: int) -> list[tuple[int, int]]:
+    """The ranges that reach into [start, end): all `_in_ranges` needs for an offset
+    there (one sentence's tokens against the document's quotes)."""
+    return [(a, b) for a, b in ranges if a < end and b > start]
+
+
 def _accidental(trig: Trigger) -> bool:
     return trig.type in ("ASSAULT", "FIGHT") and any(
         c.dep_ == "prep" and any(g.lemma_.lower() in ACCIDENT_NOUNS for g in c.children)
         for c in trig.token.children)
+
+
+_TRIGGER_POS = frozenset({"VERB", "NOUN"})  # the tokens a trigger can be
 
 
 def find_triggers(sent: Any, *, quoted: list[tuple[int, int]] | None = None
@@ -68,9 +78,10 @@ def find_triggers(sent: Any, *, quoted: list[tuple[int, int]] | None = None
     """The event triggers of one sentence, after covering and absorption. `quoted`:
     character ranges of direct speech in the document, left out."""
     quoted = quoted if quoted is not None else _quoted_ranges(sent.text, sent.start_char)
+    here = _ranges_in(quoted, sent.start_char, sent.end_char)
     found: list[Trigger] = []
-    for tok in sent:
-        if _in_ranges(tok.idx, quoted):
+    for tok in doccache.tokens_where(sent, "POS", _TRIGGER_POS):
+        if here and _in_ranges(tok.idx, here):
             continue
         trig = None
         if tok.pos_ == "VERB":
@@ -135,7 +146,10 @@ def _sideline_meetings(sent: Any, taken: set[int], quoted: list[tuple[int, int]]
                        ) -> list[Trigger]:
     """"On the sidelines of the SCO summit, Raisi assured his Russian counterpart":
     a verb addressed to someone on a summit's sidelines is a meeting."""
-    out = []
+    out: list[Trigger] = []
+    low = doccache.span_text(sent).lower()
+    if "sideline" not in low and "margins" not in low:  # no token can be one
+        return out
     for tok in sent:
         if tok.lower_ not in _SIDELINES or tok.dep_ != "pobj":
             continue
@@ -152,7 +166,9 @@ def _counterpart_talks(sent: Any, taken: set[int], quoted: list[tuple[int, int]]
                        ) -> list[Trigger]:
     """"Erdogan told his Iranian counterpart that ...": leaders speaking to each other
     are consulting."""
-    out = []
+    out: list[Trigger] = []
+    if "counterpart" not in doccache.span_text(sent).lower():  # no child can be one
+        return out
     for tok in sent:
         if tok.lemma_.lower() not in COUNTERPART_VERBS or tok.i in taken \
                 or _in_ranges(tok.idx, quoted):
@@ -376,10 +392,11 @@ def _event(article: Article, sent: Any, trig: Trigger, *, kb: KnowledgeBase | No
     c_start = min(t.idx for t in clause)
     c_end = max(t.idx + len(t) for t in clause)
     clause_text = article.text[c_start:c_end]
+    sent_text = doccache.span_text(sent)
     # an occasion named in quoted speech ("'I have been to many G7 meetings,' Lee said
     # during a meeting with Park") is something said, not this meeting's
     occ = context.occasion(_unquoted(clause_text), kb=kb) or \
-        context.occasion(_unquoted(sent.text), kb=kb)
+        context.occasion(_unquoted(sent_text), kb=kb)
     timex = context.clause_date(article, c_start, c_end, sent_start=sent.start_char,
                                 sent_end=sent.end_char, trigger=trig.token,
                                 ahead=status in ("planned", "hypothetical"))
@@ -398,7 +415,7 @@ def _event(article: Article, sent: Any, trig: Trigger, *, kb: KnowledgeBase | No
     if trig.type == "CONSULT" and mode == "meet" and occ and occ.endswith("visit"):
         mode = "visit"
     return Event(type=trig.type, mode=mode, actor=actors, recipient=recipients,
-                 text=sent.text, start=sent.start_char, end=sent.end_char,
+                 text=sent_text, start=sent.start_char, end=sent.end_char,
                  trigger=trig.text, date=date,
                  precision=timex.precision if timex is not None else None,
                  interval=timex.interval if timex is not None else None,

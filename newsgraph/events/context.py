@@ -19,6 +19,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from .. import doccache
 from ..kb import KnowledgeBase
 from ..model import Article, Location, Timex
 from ..time.calendar import span_of
@@ -257,6 +258,9 @@ def refine_with_summit(loc: Location | None, occ: str | None, year: str | None, 
     return loc
 
 
+_POBJ = frozenset({"pobj"})  # the only tokens `location` reads
+
+
 def place_of(article: Article, sent: Any, trigger: Any, clause: list[Any], *,
              occasion: str | None, date: str | None, status: str | None,
              kb: KnowledgeBase | None) -> Location | None:
@@ -266,7 +270,7 @@ def place_of(article: Article, sent: Any, trigger: Any, clause: list[Any], *,
     loc = named_on(article, trigger, kb=kb) or _where_antecedent(article, trigger, kb=kb) \
         or location(article, clause, kb=kb, trigger=trigger) \
         or destination(article, trigger, kb=kb) \
-        or location(article, list(sent), kb=kb, trigger=trigger)
+        or location(article, doccache.tokens_where(sent, "DEP", _POBJ), kb=kb, trigger=trigger)
     year = (date or article.published or "")[:4] or None
     loc = refine_with_summit(loc, occasion, year, kb=kb)
     loc = capital_named(loc, kb=kb)

@@ -47,8 +47,8 @@ def mentions_in(article: Article, start: int, end: int, *, kb: KnowledgeBase | N
     """Mentions wholly inside [start, end) with an actor, in text order, leaving out
     those overlapping the `skip` spans."""
     out = []
-    for m in sorted(article.mentions, key=lambda m: m.start):
-        if m.start < start or m.end > end:
+    for m in article.mentions_from(start, end):  # by start, as a stable sort gives
+        if m.end > end:
             continue
         if any(m.start < b and a < m.end for a, b in skip):
             continue

@@ -11,6 +11,7 @@ from __future__ import annotations
 from bisect import bisect_left
 from typing import Any
 
+from .. import doccache
 from ..kb import KnowledgeBase
 from ..model import Actor, Article
 from . import fallback
@@ -278,7 +279,7 @@ def _named(heads: list[Any]) -> bool:
             return True
         start, end = head_span(head)
         doc = head.doc  # the tokens starting in [start, end), found without a doc scan
-        starts = doc.to_array("IDX").tolist()
+        starts = doccache.idx(doc)
         lo = bisect_left(starts, start)
         hi = bisect_left(starts, end, lo)
         if any(doc[i].ent_type_ in ("GPE", "NORP", "ORG", "PERSON") for i in range(lo, hi)):
@@ -308,7 +309,7 @@ def resolve_span(article: Article, token: Any, *, kb: KnowledgeBase | None) -> A
             return country.actor()
     doc = token.doc
     span = doc.char_span(start, end, alignment_mode="expand")
-    ents = [e for e in (span.ents if span is not None else ())
+    ents = [e for e in (doccache.span_ents(span) if span is not None else ())
             if e.label_ in ("GPE", "NORP", "ORG", "PERSON", "LOC")]
     for ent in sorted(ents, key=lambda e: -len(e.text)):
         text = ent.text.removeprefix("the ").removesuffix("'s")

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from functools import cached_property
 from typing import Any
 
+from .. import doccache
 from ..kb import KnowledgeBase
 from ..model import Article, Quote
 from .cues import (
@@ -75,7 +76,7 @@ class _Index:
 
     @cached_property
     def text(self) -> str:
-        return str(self.doc.text)  # once: Doc.text joins every token on each access
+        return str(doccache.text(self.doc))  # Doc.text joins every token on each access
 
     def token(self, char: int) -> int:
         return max(0, bisect_right(self.starts, char) - 1)

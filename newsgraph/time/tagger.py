@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from . import scan
 from .formats import MONTHS
 
 NUMBERS = {
@@ -297,6 +298,9 @@ def _month_is_name(m: re.Match[str], text: str) -> bool:
 
 
 _WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+# Every month name and abbreviation of _MONTH starts with one of these.
+_MONTH_STEMS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov",
+                "dec")
 # Words one of which every match of a rule contains (lowercased): a rule whose words are
 # all absent from the lowercased text cannot match, and is not run. A speed-up only:
 # each tuple must cover every alternative of its rule. The rules left out match
@@ -326,7 +330,36 @@ _NEEDS: dict[str, tuple[str, ...]] = {
     "weekend": ("weekend",),
     "yearago_adj": ("year-earlier", "year-ago"),
     "nth_day": ("day",),
+    # (the rules below match common words: their words only narrow the scan of a
+    # text to its segments, newsgraph/time/scan.py)
+    "iso": ("-",),
+    "numeric": ("/",),
+    "mdy": _MONTH_STEMS,
+    "dmy": _MONTH_STEMS,
+    "range": _MONTH_STEMS,
+    "month_year": _MONTH_STEMS,
+    "month": _MONTH_STEMS,
+    "year": ("1", "2"),
+    "ref": ("now", "current", "recent", "past", "future", "soon", "days", "moment",
+            "present", "once", "formerly", "lately", "far", "date", "then", "time", "term"),
+    "relunit": ("week", "month", "quarter", "year", "decade", "century", "season", "spring",
+                "summer", "fall", "autumn", "winter"),
+    "the_unit": ("quarter", "year", "month", "week", "period"),
+    "following_day": ("day", "morning", "evening", "night", "week", "month", "year"),
+    "duration": ("second", "minute", "hour", "day", "week", "month", "quarter", "year",
+                 "decade", "centur"),
+    "set": ("day", "week", "month", "year", "quarter", "morning", "night", "evening",
+            *_MONTH_STEMS),
+    "clock": ("a.m", "p.m", "am", "pm"),
+    "clock24": (":",),
+    "part_of_day": ("morning", "afternoon", "evening", "night"),
 }
+# Rules whose words are checked against the segments of a text only, not the whole
+# text (nearly every article holds one of them somewhere).
+_SEGMENT_ONLY = frozenset({"iso", "numeric", "mdy", "dmy", "range", "month_year", "month",
+                           "year", "ref", "relunit", "the_unit", "following_day",
+                           "duration", "set", "clock", "clock24", "part_of_day"})
+_WORDS = tuple(sorted({w for words in _NEEDS.values() for w in words}))
 # Letters that IGNORECASE matches to an ASCII letter their lower() is not ("ſ" ~ "s",
 # "ı" ~ "i"): in a text with one, every rule runs.
 _FOLDS_ODDLY = ("ſ", "ı")
@@ -349,11 +382,12 @@ def _find(text: str) -> list[Found]:
     cands: list[Found] = []
     low = text.lower()
     check = not any(c in text for c in _FOLDS_ODDLY)
+    segments = scan.Segments(text, low, _WORDS if check else ())
     for rule, pattern in RULES:
         needs = _NEEDS.get(rule) if check else None
-        if needs is not None and not any(w in low for w in needs):
+        if needs is not None and rule not in _SEGMENT_ONLY and not any(w in low for w in needs):
             continue
-        for m in pattern.finditer(text):
+        for m in segments.finditer(rule, pattern, needs):
             if not m.group(0).strip() or not _acceptable(rule, m, text):
                 continue
             start, end = m.span()
