@@ -111,7 +111,7 @@ def test_a_trip_called_off_is_the_visit_the_sentence_told(pipeline):
     events = _consult(pipeline, "Mexican President Enrique Pena Nieto was to visit President "
                                 "Donald Trump in Washington, but he scrapped the trip.")
     assert {frozenset(_parties(e)) for e in events} == {
-        frozenset({"Enrique Pena Nieto", "Donald Trump"})}
+        frozenset({"Enrique Peña Nieto", "Donald Trump"})}
 
 
 def test_a_meeting_naming_another_side_does_not_continue_the_last(pipeline):
