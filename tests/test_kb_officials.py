@@ -145,3 +145,12 @@ def test_a_rebuild_gives_the_bundled_files(shared, tmp_path) -> None:
     for name in ("entities", "terms", "places", "summits", "countries"):
         made, bundled = out / f"{name}.jsonl", DATA_DIR / f"{name}.jsonl"
         assert made.read_bytes() == bundled.read_bytes(), name
+
+
+def test_a_name_ending_in_a_short_syllable_is_not_merged_into_a_shorter_one(kb):
+    # "Kim Jong-il" (leader 1994-2011) is not "Kim Il" (premier in the 1970s), though
+    # every word of the one is in the other
+    jong_il = kb.lookup("Kim Jong-il")
+    assert [e.name for e in jong_il] == ["Kim Jong-il"]
+    assert all(e.id != kb.lookup("Kim Il")[0].id for e in jong_il)
+    assert any(t.role == "leader" and t.start.startswith("1994") for t in kb.terms(jong_il[0].id))

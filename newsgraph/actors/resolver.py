@@ -4,10 +4,9 @@ Pezeshkian") can resolve what comes later ("the Iranian president", "he")."""
 
 from __future__ import annotations
 
-import dataclasses
 import re
 from bisect import bisect_right
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from ..kb import KnowledgeBase
@@ -343,9 +342,8 @@ class Resolver:
         capital = self.kb.capital_of(text)
         if capital is not None:
             if span is not None and cx.is_place(span, city=True):
-                place = self.kb.place(text)  # a venue alias reads as its town
-                self._emit(cand.start, cand.end,
-                           place=Location(place.name if place else text, capital.iso3),
+                town = getattr(self.kb.place(text), "name", text)  # a venue alias: its town
+                self._emit(cand.start, cand.end, place=Location(town, capital.iso3),
                            how="capital-place")
             else:
                 actor = Actor(capital.iso3, capital.name, "country", capital.iso3, "GOV")
@@ -436,7 +434,7 @@ class Resolver:
         noun = cx.sector_noun_after(span, kb=self.kb) if span is not None else None
         if noun is not None and actor.sector in (None, noun[1]) and actor.country is None:
             # "NATO peacekeeping troops": the organization's forces
-            actor, end = dataclasses.replace(actor, sector=noun[1]), noun[0].idx + len(noun[0])
+            actor, end = replace(actor, sector=noun[1]), noun[0].idx + len(noun[0])
         else:
             actor = org_sector(actor, text)
         acr = re.match(r"\s*\(([A-Z][A-Za-z]{1,9})\)", self.article.text[cand.end:cand.end + 14])

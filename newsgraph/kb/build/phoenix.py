@@ -62,9 +62,15 @@ class _PeopleIndex:
         tokens = set(norm(name).split())
         if not tokens:
             return None
-        for eid in self.by_last.get((norm(name).split()[-1], country), []):
-            known = set(norm(self.builder.entities[eid]["name"]).split())
-            if len(known) >= 2 and known <= tokens:
+        words = norm(name).split()
+        for eid in self.by_last.get((words[-1], country), []):
+            known_words = norm(self.builder.entities[eid]["name"]).split()
+            known = set(known_words)
+            # "George W. Bush" is "George Bush" and "Samdech Hun Sen" "Hun Sen"; "Kim
+            # Jong Il" is not "Kim Il": a name ending in a short romanized syllable
+            # shares it with many others, so only a title before it keeps it the same
+            if len(known) >= 2 and known <= tokens and (
+                    len(words[-1]) > 3 or words[-len(known_words):] == known_words):
                 return eid
         return None
 
