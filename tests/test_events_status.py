@@ -121,3 +121,20 @@ def test_a_meeting_naming_another_side_does_not_continue_the_last(pipeline):
                                 "President Vladimir Putin that tests the president.",
                       published="2017-07-05")
     assert {"Angela Merkel", "Vladimir Putin"} not in [_parties(e) for e in events]
+
+
+def test_acting_at_a_summit_is_attending_it(pipeline):
+    events = _consult(pipeline, "President Donald Trump criticized German Chancellor Angela "
+                                "Merkel during the G7 summit in Canada.",
+                      published="2018-06-10")
+    summits = [e for e in events if e.mode == "summit"]
+    assert [(_parties(e), e.evidence) for e in summits] == [
+        ({"Donald Trump", "Group of Seven"}, "attendance")]
+
+
+def test_a_given_name_the_tagger_left_out_of_the_name_is_read_with_it(pipeline):
+    # "Kim Jong-il" tagged "Kim": not the Kim most named today
+    events = _consult(pipeline, "The last such summit was in 2007 when South Korean President "
+                                "Roh Moo-hyun and Kim Jong-il met in Pyongyang.",
+                      published="2018-02-09")
+    assert {"Roh Moo Hyun", "Kim Jong-il"} in [_parties(e) for e in events]

@@ -1,9 +1,10 @@
 """A summit told through one who goes to it: "Lee arrived in Brussels for the NATO
-summit", "Lee flew in from a G7 meeting in Canada", "Lee will attend the ASEAN summit".
-The event noun names the organization holding the summit (its modifier) and no one
-else; the person is the subject of the verb that takes them there. The summit's
-parties are then the organization and that person (gold/README.md: for a summit, the
-leaders the article says took part plus the organization)."""
+summit", "Lee flew in from a G7 meeting in Canada", "Lee will attend the ASEAN summit",
+"At the NATO summit, Lee scolded the allies". The event noun names the organization
+holding the summit (its modifier) and no one else; the person is the subject of the
+verb that takes them there. The summit's parties are then the organization and that
+person (gold/README.md: for a summit, the leaders the article says took part plus the
+organization)."""
 
 from __future__ import annotations
 
@@ -16,8 +17,11 @@ ATTEND_VERBS = frozenset({"attend", "arrive", "fly", "travel", "go", "head", "le
                           "depart", "return", "land", "come", "participate", "join",
                           "address", "chair"})
 # Prepositions through which such a verb reaches the gathering.
-ATTEND_PREPS = frozenset({"for", "to", "at", "from", "in", "after"})
+ATTEND_PREPS = frozenset({"for", "to", "at", "from", "in", "after", "during"})
 GATHERING_MODES = frozenset({"summit", "meet"})
+# Prepositions that put whoever acts at the gathering, whatever the act: "At the NATO
+# summit, Lee scolded the allies", "Lee spoke during the G7 summit".
+PRESENCE_PREPS = frozenset({"at", "during"})
 
 
 def _attend_verb(noun: Any) -> Any:
@@ -27,7 +31,8 @@ def _attend_verb(noun: Any) -> Any:
         return head
     if noun.dep_ == "pobj" and head.dep_ == "prep" and head.lower_ in ATTEND_PREPS:
         verb = head.head
-        if verb.pos_ == "VERB" and verb.lemma_.lower() in ATTEND_VERBS:
+        if verb.pos_ == "VERB" and (verb.lemma_.lower() in ATTEND_VERBS
+                                    or head.lower_ in PRESENCE_PREPS):
             return verb
     return None
 
