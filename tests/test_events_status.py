@@ -138,3 +138,12 @@ def test_a_given_name_the_tagger_left_out_of_the_name_is_read_with_it(pipeline):
                                 "Roh Moo-hyun and Kim Jong-il met in Pyongyang.",
                       published="2018-02-09")
     assert {"Roh Moo Hyun", "Kim Jong-il"} in [_parties(e) for e in events]
+
+
+def test_parties_met_each_in_their_own_place_are_two_meetings(pipeline):
+    events = _consult(pipeline, "Japanese Foreign Minister Taro Kono met Chinese President Xi "
+                                "Jinping in Beijing and South Korean President Moon Jae-in in "
+                                "Seoul, both on Tuesday.", published="2018-10-11")
+    assert sorted((sorted(_parties(e)), e.location.name if e.location else None)
+                  for e in events) == [
+        (["Moon Jae-in", "Taro Kono"], "Seoul"), (["Taro Kono", "Xi Jinping"], "Beijing")]

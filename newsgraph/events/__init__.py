@@ -432,12 +432,29 @@ def extract(article: Article, *, kb: KnowledgeBase | None = None) -> None:
         for trig in find_triggers(sent, quoted=quoted):
             ev = _event(article, sent, trig, kb=kb)
             if len(ev.recipient) > 1 and roles.separate_meetings(trig):
-                article.events += [dataclasses.replace(ev, recipient=[r], evidence="leaders")
-                                   for r in ev.recipient]
+                places = _parties_places(article, trig, kb=kb)
+                article.events += [dataclasses.replace(
+                    ev, recipient=[r], evidence="leaders",
+                    location=places.get(r.id, ev.location)) for r in ev.recipient]
             else:
                 article.events.append(ev)
     _continue_meetings(article.events)
     article.events = _well_formed(article, kb=kb)
+
+
+def _parties_places(article: Article, trig: Trigger, *,
+                    kb: KnowledgeBase | None) -> dict[str, Any]:
+    """Each party's own place, where the sentence gives one ("met Kim in Pyongyang and
+    Moon in Seoul"): the meeting with each is there."""
+    out: dict[str, Any] = {}
+    for tok in trig.token.subtree:
+        where = roles.own_place(tok) if tok.ent_type_ == "PERSON" else None
+        actor = roles.resolve_span(article, tok, kb=kb) if where is not None else None
+        if actor is not None:
+            loc = context.location(article, [where], kb=kb)
+            if loc is not None:
+                out.setdefault(actor.id, loc)
+    return out
 
 
 def _well_formed(article: Article, *, kb: sides.EventFactsKB | None) -> list[Event]:

@@ -228,11 +228,23 @@ def leaders_of(head: Any) -> list[Any]:
 
 
 def separate_meetings(trigger: Trigger) -> bool:
-    """"Lee will meet the leaders of Ruritania, Freedonia and Sylvania": a meeting
-    with each, not one of all four."""
-    return trigger.type == "CONSULT" and any(
-        len(leaders_of(t)) >= 2 for t in trigger.token.subtree
-        if t.dep_ in ("pobj", "dobj"))
+    """"Lee will meet the leaders of Ruritania, Freedonia and Sylvania", "Lee met Park
+    in Ruritania and Kim in Freedonia": a meeting with each, not one of all four."""
+    if trigger.type != "CONSULT":
+        return False
+    subtree = list(trigger.token.subtree)
+    return any(len(leaders_of(t)) >= 2 for t in subtree if t.dep_ in ("pobj", "dobj")) \
+        or sum(1 for t in subtree if t.ent_type_ == "PERSON" and own_place(t) is not None) >= 2
+
+
+def own_place(head: Any) -> Any:
+    """The place a party's own phrase puts it in: "Kim in Pyongyang" -> Pyongyang."""
+    for c in head.children:
+        if c.dep_ == "prep" and c.lower_ in PLACE_PREPS:
+            for g in c.children:
+                if g.dep_ == "pobj" and g.ent_type_ in ("GPE", "LOC", "FAC"):
+                    return g
+    return None
 
 
 def _expand(heads: list[Any]) -> list[Any]:
@@ -245,6 +257,11 @@ def _expand(heads: list[Any]) -> list[Any]:
         if states:
             out += [h for h in states if h not in out]
             continue
+        # "met Kim in Pyongyang and Moon in Seoul", parsed with Moon in apposition to
+        # Kim: a name after a coordinator is another party
+        joined = [c for c in head.children if c.dep_ == "appos" and c.ent_type_ == "PERSON"
+                  and head.ent_type_ == "PERSON" and any(
+                      t.dep_ == "cc" for t in head.doc[head.i + 1:c.i])]
         named = [c for c in head.children if c.dep_ == "appos" and c.pos_ == "PROPN"
                  and c.ent_type_ == "PERSON"]
         if head.pos_ == "NOUN" and named and not any(
@@ -253,6 +270,7 @@ def _expand(heads: list[Any]) -> list[Any]:
                 out += [h for h in conjuncts(name) if h not in out]
             continue
         out += [h for h in conjuncts(head) if h not in out]
+        out += [h for name in joined for h in conjuncts(name) if h not in out]
     return out
 
 
@@ -404,5 +422,5 @@ def resolve_all(article: Article, heads: list[Any], *, kb: KnowledgeBase | None)
     return out
 
 
-__all__ = ["argument_heads", "conjuncts", "head_span", "leaders_of", "resolve_all",
+__all__ = ["own_place", "argument_heads", "conjuncts", "head_span", "leaders_of", "resolve_all",
            "resolve_span", "separate_meetings"]
