@@ -147,3 +147,11 @@ def test_parties_met_each_in_their_own_place_are_two_meetings(pipeline):
     assert sorted((sorted(_parties(e)), e.location.name if e.location else None)
                   for e in events) == [
         (["Moon Jae-in", "Taro Kono"], "Seoul"), (["Taro Kono", "Xi Jinping"], "Beijing")]
+
+
+def test_two_titled_names_coordinated_are_both_parties(pipeline):
+    # parsed with the first name a modifier of the second that holds the "and"
+    events = _consult(pipeline, "President Trump and Russian President Vladimir Putin will "
+                                "cross paths on Friday on the sidelines of a summit.",
+                      published="2017-11-09")
+    assert {"Donald Trump", "Vladimir Putin"} in [_parties(e) for e in events]

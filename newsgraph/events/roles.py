@@ -262,6 +262,11 @@ def _expand(heads: list[Any]) -> list[Any]:
         joined = [c for c in head.children if c.dep_ == "appos" and c.ent_type_ == "PERSON"
                   and head.ent_type_ == "PERSON" and any(
                       t.dep_ == "cc" for t in head.doc[head.i + 1:c.i])]
+        # "President Lee and Prime Minister Park will meet", parsed with Lee a modifier
+        # of Park that has the coordinator: Lee is a party too
+        joined += [c for c in head.children if c.dep_ in ("nmod", "compound")
+                   and c.ent_type_ == "PERSON" and head.ent_type_ == "PERSON"
+                   and any(g.dep_ == "cc" for g in c.children)]
         named = [c for c in head.children if c.dep_ == "appos" and c.pos_ == "PROPN"
                  and c.ent_type_ == "PERSON"]
         if head.pos_ == "NOUN" and named and not any(
@@ -269,8 +274,8 @@ def _expand(heads: list[Any]) -> list[Any]:
             for name in named:
                 out += [h for h in conjuncts(name) if h not in out]
             continue
-        out += [h for h in conjuncts(head) if h not in out]
         out += [h for name in joined for h in conjuncts(name) if h not in out]
+        out += [h for h in conjuncts(head) if h not in out]
     return out
 
 
