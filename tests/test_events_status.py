@@ -155,3 +155,10 @@ def test_two_titled_names_coordinated_are_both_parties(pipeline):
                                 "cross paths on Friday on the sidelines of a summit.",
                       published="2017-11-09")
     assert {"Donald Trump", "Vladimir Putin"} in [_parties(e) for e in events]
+
+
+def test_a_clause_of_what_goes_on_meanwhile_has_its_heads_date(pipeline):
+    events = _consult(pipeline, "The minister, speaking in Oslo on Thursday as Chinese "
+                                "President Xi Jinping wrapped up his talks with Japanese Prime "
+                                "Minister Shinzo Abe, said little.", published="2017-11-10")
+    assert [e.date for e in events if e.trigger == "talks"] == ["2017-11-09"]

@@ -232,9 +232,12 @@ def _governing_verbs(verb: Any) -> set[int]:
 
 def _when_clause(verb: Any) -> bool:
     """"The last summit was in 2007, when Lee met Park": a when-clause is at the time
-    of the clause (or the date) it hangs on."""
-    return verb.dep_ in ("advcl", "relcl") and any(c.lower_ == "when" and c.dep_ == "advmod"
-                                                   for c in verb.children)
+    of the clause (or the date) it hangs on, as is a clause of what goes on meanwhile
+    ("said on Thursday as Lee wrapped up his talks", "while Park was in Oslo")."""
+    return verb.dep_ in ("advcl", "relcl") and any(
+        (c.lower_ == "when" and c.dep_ == "advmod")
+        or (c.lower_ in ("as", "while") and c.dep_ == "mark" and verb.dep_ == "advcl")
+        for c in verb.children)
 
 
 def _clause_verb(token: Any) -> Any:
