@@ -162,3 +162,10 @@ def test_a_clause_of_what_goes_on_meanwhile_has_its_heads_date(pipeline):
                                 "President Xi Jinping wrapped up his talks with Japanese Prime "
                                 "Minister Shinzo Abe, said little.", published="2017-11-10")
     assert [e.date for e in events if e.trigger == "talks"] == ["2017-11-09"]
+
+
+def test_a_town_visited_is_the_visits_place(pipeline):
+    events = _consult(pipeline, "Japanese Prime Minister Shinzo Abe visited Beijing on "
+                                "Wednesday.", published="2018-10-26")
+    assert [(e.mode, e.location.name if e.location else None) for e in events] == [
+        ("visit", "Beijing")]

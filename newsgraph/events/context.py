@@ -268,6 +268,7 @@ def place_of(article: Article, sent: Any, trigger: Any, clause: list[Any], *,
     event noun, a locative phrase of its clause or sentence, the city of the summit
     it took place at, the dateline of today's news), never a country only discussed."""
     loc = named_on(article, trigger, kb=kb) or _where_antecedent(article, trigger, kb=kb) \
+        or _town_visited(article, trigger, kb=kb) \
         or location(article, clause, kb=kb, trigger=trigger) \
         or destination(article, trigger, kb=kb) \
         or location(article, doccache.tokens_where(sent, "DEP", _POBJ), kb=kb, trigger=trigger)
@@ -314,6 +315,21 @@ def destination(article: Article, trigger: Any, *,
                             return found
             return None
         tok = head
+    return None
+
+
+def _town_visited(article: Article, trigger: Any, *,
+                  kb: KnowledgeBase | None) -> Location | None:
+    """"Lee visited Oslo": the town a visit verb takes as its object is where it was (a
+    country visited is no place more precise than the host)."""
+    if trigger is None or trigger.pos_ != "VERB" or trigger.lemma_.lower() != "visit":
+        return None
+    for obj in trigger.children:
+        if obj.dep_ == "dobj" and obj.ent_type_ in ("GPE", "LOC", "FAC"):
+            found = _place_at(article, obj, kb)
+            if found is not None and found.country and not (
+                    kb is not None and kb.country(found.name) is not None):
+                return found
     return None
 
 
