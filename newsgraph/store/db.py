@@ -415,10 +415,11 @@ class Store:
 
     def _save_event(self, conn: sqlite3.Connection, event: MergedEvent) -> None:
         sort_start, sort_end = sort_span(event) or (None, None)
-        names = {role: [r[0] for r in conn.execute(
-            "SELECT a.name FROM event_actors e JOIN actors a ON a.id = e.actor_id "
-            "WHERE e.event_id = ? AND e.role = ? ORDER BY a.name", (event.id, role))]
-            for role in ("actor", "recipient")}
+        names: dict[str, list[str]] = {"actor": [], "recipient": []}
+        for role, name in conn.execute(
+                "SELECT e.role, a.name FROM event_actors e JOIN actors a ON a.id = "
+                "e.actor_id WHERE e.event_id = ? ORDER BY a.name", (event.id,)):
+            names.setdefault(role, []).append(name)
         summary = summarize(event, actor_names=names["actor"],
                             recipient_names=names["recipient"])
         conn.execute(
@@ -451,9 +452,13 @@ class Store:
         else:
             undated = set()
             for actor in parties:
+                # two searches of the index: with "wide = 1 OR first_day IS NULL" SQLite
+                # walked every event of the party and type (a million mentions: 4,000)
                 undated.update(r[0] for r in conn.execute(
                     "SELECT event_id FROM event_days WHERE actor_id = ? AND type = ? AND "
-                    "(wide = 1 OR (wide = 0 AND first_day IS NULL))", (actor, event.type)))
+                    "wide = 1 UNION ALL SELECT event_id FROM event_days WHERE actor_id = ? "
+                    "AND type = ? AND wide = 0 AND first_day IS NULL",
+                    (actor, event.type, actor, event.type)))
         for other in self._events_by_id(conn, undated):
             if other.id != event.id and not party_set(other.participants_key) <= set(parties):
                 continue  # never what `event` repeats, nor what it did before
@@ -486,20 +491,15 @@ class Store:
     def _refresh_counts(self, conn: sqlite3.Connection, event_id: str, *,
                         repeat: bool = False) -> None:
         # a wire copy adds a source but not an independent document, nor confidence:
-        # the best mention of each independent document counts once
-        best = conn.execute(
+        # the best mention of each independent document counts once; one row per
+        # independent document, so their number is `n_documents`
+        best = [r[0] for r in conn.execute(
             "SELECT max(coalesce(m.confidence, 0)) FROM event_sources s JOIN event_mentions "
             "m ON m.id = s.event_mention_id JOIN documents d ON d.doc_id = m.doc_id "
-            "WHERE s.event_id = ? GROUP BY coalesce(d.duplicate_of, d.doc_id)", (event_id,))
-        confidence = combine_confidence(r[0] for r in best)
-        conn.execute("UPDATE events SET confidence = ? WHERE id = ?",
-                     (of_repeat(confidence) if repeat else confidence, event_id))
-        conn.execute(
-            "UPDATE events SET n_documents = (SELECT count(DISTINCT coalesce("
-            "d.duplicate_of, d.doc_id)) FROM event_sources s JOIN event_mentions m ON "
-            "m.id = s.event_mention_id JOIN documents d ON d.doc_id = m.doc_id "
-            "WHERE s.event_id = ?) WHERE id = ?", (event_id, event_id))
-
+            "WHERE s.event_id = ? GROUP BY coalesce(d.duplicate_of, d.doc_id)", (event_id,))]
+        confidence = combine_confidence(best)
+        conn.execute("UPDATE events SET confidence = ?, n_documents = ? WHERE id = ?",
+                     (of_repeat(confidence) if repeat else confidence, len(best), event_id))
 
 def open(path: str | os.PathLike[str] | None = None, *, must_exist: bool = False,
          kb: KnowledgeBase | None = None,
