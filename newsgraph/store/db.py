@@ -40,10 +40,23 @@ ENV_DB = settings.setting("db").env
 # How long a writer waits for another process's lock (`serve` reading while `ingest`
 # writes never waits in WAL mode; two writers do).
 BUSY_TIMEOUT_MS = 30_000
-# SQLite's page cache per connection (KiB; default 2 MB). Ids are hashes, so inserts
-# land all over the B-trees: past a few 10,000 events a 2 MB cache made every insert
-# a read from disk (storing 30,000 mentions: 29 s, with 128 MB 20 s). Bounded, lazy.
-CACHE_KIB = 65_536
+# A writer's page cache and memory map ($NEWSGRAPH_STORE_CACHE, $NEWSGRAPH_STORE_MMAP).
+# Ids are hashes, so every index of a stored mention lands on a random page (about 13
+# distinct pages a mention) and the merge reads its candidates from random pages: a
+# 2 MB cache made every insert a read from disk (30,000 mentions: 29 s, 128 MB: 20 s);
+# at 300,000 mentions (a 450 MB store) the 64 MB cache then used read 307 kB and wrote
+# 286 kB a mention; 256 MB, a map over the file and the two below: 39 kB and 102 kB,
+# 44% less time (bench/scale.py `merge`). Both are taken as needed, up to the setting.
+#
+# Sub-journals in memory: each article of a batch is a SAVEPOINT, and SQLite keeps
+# the pages it changes (from 64 kB on) in a temporary file: half the writes above.
+TEMP_STORE = "MEMORY"
+# WAL pages before a checkpoint copies them into the file (SQLite's default: 1,000).
+# At 300,000 mentions a batch of 200 articles put ~27,000 pages in the WAL, each
+# batch's copied into the file after it; every two or three batches instead, a page
+# rewritten meanwhile is copied once: half the bytes written to disk. The WAL grows to
+# about this (200 MB) before it is reused.
+WAL_CHECKPOINT_PAGES = 50_000
 # Ids per `IN (...)` query (SQLite allows 32,766 parameters; a few hundred plan well).
 ID_CHUNK = 500
 
@@ -352,7 +365,7 @@ class Store:
                     interval=interval_from_json(row[7]),
                     location=Location(row[8], row[9]) if row[8] else None,
                     occasion=row[10], conflict=bool(row[11]),
-                    alternatives=json.loads(row[12] or "{}"))
+                    alternatives=json.loads(row[12]) if row[12] else {})
                 by_id[event.id] = event
                 events.append(event)
             for event_id, mid, doc_id in conn.execute(
@@ -538,7 +551,10 @@ def open(path: str | os.PathLike[str] | None = None, *, must_exist: bool = False
         if cap:
             page = conn.execute("PRAGMA page_size").fetchone()[0]
             conn.execute(f"PRAGMA max_page_count = {max(1, cap // page)}")
-        conn.execute(f"PRAGMA cache_size = -{CACHE_KIB}")
+        conn.execute(f"PRAGMA cache_size = -{max(1, settings.get('store_cache') // 1024)}")
+        conn.execute(f"PRAGMA mmap_size = {settings.get('store_mmap')}")
+        conn.execute(f"PRAGMA temp_store = {TEMP_STORE}")
+        conn.execute(f"PRAGMA wal_autocheckpoint = {WAL_CHECKPOINT_PAGES}")
         apply_migrations(conn)
         prove_writable(conn, db_path)
     except StoreError:
