@@ -54,8 +54,8 @@ TEMP_STORE = "MEMORY"
 # WAL pages before a checkpoint copies them into the file (SQLite's default: 1,000).
 # At 300,000 mentions a batch of 200 articles put ~27,000 pages in the WAL, each
 # batch's copied into the file after it; every two or three batches instead, a page
-# rewritten meanwhile is copied once: half the bytes written to disk. The WAL grows to
-# about this (200 MB) before it is reused.
+# rewritten meanwhile is copied once: half the bytes written to disk. The WAL file
+# grows to about this and a batch (200-300 MB) and is reused, not grown, after that.
 WAL_CHECKPOINT_PAGES = 50_000
 # Ids per `IN (...)` query (SQLite allows 32,766 parameters; a few hundred plan well).
 ID_CHUNK = 500
