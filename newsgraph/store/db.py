@@ -46,7 +46,7 @@ BUSY_TIMEOUT_MS = 30_000
 # 2 MB cache made every insert a read from disk (30,000 mentions: 29 s, 128 MB: 20 s);
 # at 300,000 mentions (a 450 MB store) the 64 MB cache then used read 307 kB and wrote
 # 286 kB a mention; 256 MB, a map over the file and the two below: 39 kB and 102 kB,
-# 44% less time (bench/scale.py `merge`). Both are taken as needed, up to the setting.
+# about 40% less time (bench/scale.py `merge`). Both are taken as needed, up to the setting.
 #
 # Sub-journals in memory: each article of a batch is a SAVEPOINT, and SQLite keeps
 # the pages it changes (from 64 kB on) in a temporary file: half the writes above.
@@ -466,7 +466,7 @@ class Store:
             undated = set()
             for actor in parties:
                 # two searches of the index: with "wide = 1 OR first_day IS NULL" SQLite
-                # walked every event of the party and type (a million mentions: 4,000)
+                # walked every event of the party and type (a million mentions: ~4,000)
                 undated.update(r[0] for r in conn.execute(
                     "SELECT event_id FROM event_days WHERE actor_id = ? AND type = ? AND "
                     "wide = 1 UNION ALL SELECT event_id FROM event_days WHERE actor_id = ? "
@@ -513,6 +513,7 @@ class Store:
         confidence = combine_confidence(best)
         conn.execute("UPDATE events SET confidence = ?, n_documents = ? WHERE id = ?",
                      (of_repeat(confidence) if repeat else confidence, len(best), event_id))
+
 
 def open(path: str | os.PathLike[str] | None = None, *, must_exist: bool = False,
          kb: KnowledgeBase | None = None,
