@@ -113,6 +113,14 @@ SETTINGS: dict[str, Setting] = {s.name: s for s in (
     Setting("quick_check", "NEWSGRAPH_QUICK_CHECK", 128_000_000,
             "Stores up to this many bytes get SQLite's quick_check when opened (0: "
             "never).", _amount),
+    # the store's working set when writing (newsgraph/store/db.py explains the choice)
+    Setting("store_cache", "NEWSGRAPH_STORE_CACHE", 256_000_000,
+            "Bytes of SQLite page cache a writer keeps (taken as needed, up to this).",
+            _amount, "256 MB"),
+    Setting("store_mmap", "NEWSGRAPH_STORE_MMAP", 2_000_000_000,
+            "Bytes of the store a writer reads through memory mapping (0: none; the "
+            "mapped pages are the OS's file cache, shared, not extra memory).", _amount,
+            "2 GB"),
     Setting("debug", "NEWSGRAPH_DEBUG", False,
             "Print the traceback of an unexpected error after its one-line message.",
             _flag),

@@ -128,7 +128,7 @@ def test_candidates_use_the_event_days_index(db):
         "EXPLAIN QUERY PLAN SELECT event_id FROM event_days WHERE actor_id = ? AND type = ? "
         "AND wide = 0 AND first_day BETWEEN ? AND ? AND last_day >= ?",
         ("Q7747", "CONSULT", "2025-01-01", "2025-02-01", "2025-01-10")))
-    assert "event_days_lookup" in plan
+    assert "COVERING INDEX event_days_window" in plan
 
 
 def test_hypothetical_meeting_joins_the_reported_one_on_its_day():
@@ -293,6 +293,35 @@ def test_m005_fills_event_days_of_an_older_store(tmp_path):
         conn.execute("DELETE FROM migrations WHERE name = 'm005_merge_candidates'")
     with store_mod.open(path) as store:
         assert store.count("events") == 1
+        assert store.conn.execute("SELECT count(*) FROM event_days").fetchone()[0] == 2
+        store.ingest(make_article("Pezeshkian and Putin met in Tianjin.", source="b.txt",
+                                  events=[meeting("Pezeshkian and Putin met.",
+                                                  actor=PEZESHKIAN, recipient=PUTIN)]))
+        [row] = queries.timeline(store)
+        assert row["documents"] == 2
+
+
+def test_m006_moves_an_older_store_to_the_covering_window_index(tmp_path):
+    """A store written before m006 (m005's indexes): opening it swaps the indexes, keeps
+    every row, and the next article merges with what it holds."""
+    path = tmp_path / "old.db"
+    with store_mod.open(path) as store:
+        store.ingest(make_article("Putin met Pezeshkian in Tianjin on Monday.",
+                                  events=[meeting("Putin met Pezeshkian.")]))
+        conn = store.conn
+        conn.execute("DROP INDEX event_days_window")
+        conn.execute("CREATE INDEX event_days_lookup ON event_days(actor_id, type, wide, "
+                     "first_day)")
+        conn.execute("CREATE INDEX events_sort ON events(sort_start)")
+        conn.execute("CREATE INDEX event_actors_actor ON event_actors(actor_id)")
+        conn.execute("DELETE FROM migrations WHERE name = 'm006_merge_lookup'")
+        before = {t: store.count(t) for t in ("documents", "events", "event_mentions")}
+    with store_mod.open(path) as store:
+        indexes = {r[0] for r in store.conn.execute(
+            "SELECT name FROM sqlite_master WHERE type = 'index'")}
+        assert "event_days_window" in indexes
+        assert not indexes & {"event_days_lookup", "events_sort", "event_actors_actor"}
+        assert {t: store.count(t) for t in before} == before
         assert store.conn.execute("SELECT count(*) FROM event_days").fetchone()[0] == 2
         store.ingest(make_article("Pezeshkian and Putin met in Tianjin.", source="b.txt",
                                   events=[meeting("Pezeshkian and Putin met.",

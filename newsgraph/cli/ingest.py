@@ -110,6 +110,11 @@ class _Settled:
     error: str | None = None  # None: already stored
 
 
+# One note for every stored article: a run over a corpus already stored holds one per
+# input until the next new article comes back, so each must cost no more than a slot.
+_STORED = _Settled()
+
+
 def _prepared(items: Iterator[Article | ReadError], *,
               store: Any = None) -> Iterator[Article | _Settled]:
     """With a store: clean each article here and settle the stored ones before any
@@ -137,7 +142,7 @@ def _prepared(items: Iterator[Article | ReadError], *,
             yield _Settled(str(StageError(item, stage="clean", detail=str(e),
                                           kind=type(e).__name__, internal=internal)))
             continue
-        yield _Settled() if stored else item
+        yield _STORED if stored else item
 
 
 def _outcomes(pipeline: Any, items: Iterator[Article | _Settled], *, jobs: int,

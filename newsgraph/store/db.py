@@ -40,10 +40,23 @@ ENV_DB = settings.setting("db").env
 # How long a writer waits for another process's lock (`serve` reading while `ingest`
 # writes never waits in WAL mode; two writers do).
 BUSY_TIMEOUT_MS = 30_000
-# SQLite's page cache per connection (KiB; default 2 MB). Ids are hashes, so inserts
-# land all over the B-trees: past a few 10,000 events a 2 MB cache made every insert
-# a read from disk (storing 30,000 mentions: 29 s, with 128 MB 20 s). Bounded, lazy.
-CACHE_KIB = 65_536
+# A writer's page cache and memory map ($NEWSGRAPH_STORE_CACHE, $NEWSGRAPH_STORE_MMAP).
+# Ids are hashes, so every index of a stored mention lands on a random page (about 13
+# distinct pages a mention) and the merge reads its candidates from random pages: a
+# 2 MB cache made every insert a read from disk (30,000 mentions: 29 s, 128 MB: 20 s);
+# at 300,000 mentions (a 450 MB store) the 64 MB cache then used read 307 kB and wrote
+# 286 kB a mention; 256 MB, a map over the file and the two below: 39 kB and 102 kB,
+# about 40% less time (bench/scale.py `merge`). Both are taken as needed, up to the setting.
+#
+# Sub-journals in memory: each article of a batch is a SAVEPOINT, and SQLite keeps
+# the pages it changes (from 64 kB on) in a temporary file: half the writes above.
+TEMP_STORE = "MEMORY"
+# WAL pages before a checkpoint copies them into the file (SQLite's default: 1,000).
+# At 300,000 mentions a batch of 200 articles put ~27,000 pages in the WAL, each
+# batch's copied into the file after it; every two or three batches instead, a page
+# rewritten meanwhile is copied once: half the bytes written to disk. The WAL file
+# grows to about this and a batch (200-300 MB) and is reused, not grown, after that.
+WAL_CHECKPOINT_PAGES = 50_000
 # Ids per `IN (...)` query (SQLite allows 32,766 parameters; a few hundred plan well).
 ID_CHUNK = 500
 
@@ -352,7 +365,7 @@ class Store:
                     interval=interval_from_json(row[7]),
                     location=Location(row[8], row[9]) if row[8] else None,
                     occasion=row[10], conflict=bool(row[11]),
-                    alternatives=json.loads(row[12] or "{}"))
+                    alternatives=json.loads(row[12]) if row[12] else {})
                 by_id[event.id] = event
                 events.append(event)
             for event_id, mid, doc_id in conn.execute(
@@ -415,10 +428,11 @@ class Store:
 
     def _save_event(self, conn: sqlite3.Connection, event: MergedEvent) -> None:
         sort_start, sort_end = sort_span(event) or (None, None)
-        names = {role: [r[0] for r in conn.execute(
-            "SELECT a.name FROM event_actors e JOIN actors a ON a.id = e.actor_id "
-            "WHERE e.event_id = ? AND e.role = ? ORDER BY a.name", (event.id, role))]
-            for role in ("actor", "recipient")}
+        names: dict[str, list[str]] = {"actor": [], "recipient": []}
+        for role, name in conn.execute(
+                "SELECT e.role, a.name FROM event_actors e JOIN actors a ON a.id = "
+                "e.actor_id WHERE e.event_id = ? ORDER BY a.name", (event.id,)):
+            names.setdefault(role, []).append(name)
         summary = summarize(event, actor_names=names["actor"],
                             recipient_names=names["recipient"])
         conn.execute(
@@ -451,9 +465,13 @@ class Store:
         else:
             undated = set()
             for actor in parties:
+                # two searches of the index: with "wide = 1 OR first_day IS NULL" SQLite
+                # walked every event of the party and type (a million mentions: ~4,000)
                 undated.update(r[0] for r in conn.execute(
                     "SELECT event_id FROM event_days WHERE actor_id = ? AND type = ? AND "
-                    "(wide = 1 OR (wide = 0 AND first_day IS NULL))", (actor, event.type)))
+                    "wide = 1 UNION ALL SELECT event_id FROM event_days WHERE actor_id = ? "
+                    "AND type = ? AND wide = 0 AND first_day IS NULL",
+                    (actor, event.type, actor, event.type)))
         for other in self._events_by_id(conn, undated):
             if other.id != event.id and not party_set(other.participants_key) <= set(parties):
                 continue  # never what `event` repeats, nor what it did before
@@ -486,19 +504,15 @@ class Store:
     def _refresh_counts(self, conn: sqlite3.Connection, event_id: str, *,
                         repeat: bool = False) -> None:
         # a wire copy adds a source but not an independent document, nor confidence:
-        # the best mention of each independent document counts once
-        best = conn.execute(
+        # the best mention of each independent document counts once; one row per
+        # independent document, so their number is `n_documents`
+        best = [r[0] for r in conn.execute(
             "SELECT max(coalesce(m.confidence, 0)) FROM event_sources s JOIN event_mentions "
             "m ON m.id = s.event_mention_id JOIN documents d ON d.doc_id = m.doc_id "
-            "WHERE s.event_id = ? GROUP BY coalesce(d.duplicate_of, d.doc_id)", (event_id,))
-        confidence = combine_confidence(r[0] for r in best)
-        conn.execute("UPDATE events SET confidence = ? WHERE id = ?",
-                     (of_repeat(confidence) if repeat else confidence, event_id))
-        conn.execute(
-            "UPDATE events SET n_documents = (SELECT count(DISTINCT coalesce("
-            "d.duplicate_of, d.doc_id)) FROM event_sources s JOIN event_mentions m ON "
-            "m.id = s.event_mention_id JOIN documents d ON d.doc_id = m.doc_id "
-            "WHERE s.event_id = ?) WHERE id = ?", (event_id, event_id))
+            "WHERE s.event_id = ? GROUP BY coalesce(d.duplicate_of, d.doc_id)", (event_id,))]
+        confidence = combine_confidence(best)
+        conn.execute("UPDATE events SET confidence = ?, n_documents = ? WHERE id = ?",
+                     (of_repeat(confidence) if repeat else confidence, len(best), event_id))
 
 
 def open(path: str | os.PathLike[str] | None = None, *, must_exist: bool = False,
@@ -538,7 +552,10 @@ def open(path: str | os.PathLike[str] | None = None, *, must_exist: bool = False
         if cap:
             page = conn.execute("PRAGMA page_size").fetchone()[0]
             conn.execute(f"PRAGMA max_page_count = {max(1, cap // page)}")
-        conn.execute(f"PRAGMA cache_size = -{CACHE_KIB}")
+        conn.execute(f"PRAGMA cache_size = -{max(1, settings.get('store_cache') // 1024)}")
+        conn.execute(f"PRAGMA mmap_size = {settings.get('store_mmap')}")
+        conn.execute(f"PRAGMA temp_store = {TEMP_STORE}")
+        conn.execute(f"PRAGMA wal_autocheckpoint = {WAL_CHECKPOINT_PAGES}")
         apply_migrations(conn)
         prove_writable(conn, db_path)
     except StoreError:

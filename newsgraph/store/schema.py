@@ -230,12 +230,28 @@ def m005_merge_candidates(conn: sqlite3.Connection) -> None:
         conn.execute(statement)
 
 
+def m006_merge_lookup(conn: sqlite3.Connection) -> None:
+    # The merge's window lookup (store/db.py `_candidate_ids`) reads an event's last day
+    # from the index, not from a row per entry: at a million mentions the rows it
+    # fetched only to drop most of them (first day in the window's WIDE_DAYS lead, last
+    # day before it) were random pages, ten times the ones it kept. Two indexes that are
+    # prefixes of wider ones (m003) go: every insert paid for them, no query needs them
+    # (`serve` names its date index, store/analytics.py `_index_hint`).
+    _execute_all(conn, """
+    CREATE INDEX event_days_window ON event_days(actor_id, type, wide, first_day, last_day);
+    DROP INDEX event_days_lookup;
+    DROP INDEX events_sort;
+    DROP INDEX event_actors_actor
+    """)
+
+
 MIGRATIONS: list[tuple[str, Migration]] = [
     ("m001_initial", m001_initial),
     ("m002_minhash", m002_minhash),
     ("m003_serve_indexes", m003_serve_indexes),
     ("m004_event_confidence", m004_event_confidence),
     ("m005_merge_candidates", m005_merge_candidates),
+    ("m006_merge_lookup", m006_merge_lookup),
 ]
 
 
