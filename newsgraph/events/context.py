@@ -161,6 +161,8 @@ def _of_other_meeting(prep: Any, trigger: Any) -> bool:
     if trigger is None:
         return False
     head = prep.head
+    if head.dep_ == "dobj" and head.head.i == trigger.i:
+        return False  # "held talks with Lee in Oslo": the light verb's own event noun
     return head.i != trigger.i and head.pos_ == "NOUN" \
         and head.lemma_.lower() in OTHER_MEETING_NOUNS
 
