@@ -18,6 +18,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from datetime import date, timedelta
+from functools import lru_cache
 from typing import Any
 
 from ..kb import KnowledgeBase
@@ -182,7 +183,7 @@ def date_of_span(article: Article, start: int, end: int, *,
     ("said on Monday that they met"); None if none. Only timexes that carry a calendar
     value or an interval count, and not `skip`."""
     dated = [t for t in article.timexes if t.type in ("DATE", "TIME")
-             and (t.interval is not None or (t.value and span_of(t.value[:10]) is not None))
+             and (t.interval is not None or (t.value and _is_calendar(t.value)))
              and (skip is None or not skip(t))]
     if not dated:
         return None
@@ -212,6 +213,12 @@ def date_of_span(article: Article, start: int, end: int, *,
     left, right = sentence_bounds(article.text, start, end)
     pool = [t for t in dated if left <= t.start and t.end <= right]
     return min(pool, key=lambda t: _distance(t, start, end)) if pool else None
+
+
+@lru_cache(maxsize=4096)
+def _is_calendar(value: str) -> bool:
+    # asked for every timex on each call of date_of_span (per event, per trigger)
+    return span_of(value[:10]) is not None
 
 
 # Clause links through which a governing clause's date carries down: "said on Monday
