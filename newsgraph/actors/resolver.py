@@ -18,7 +18,7 @@ from .collective import collective_mentions
 from .coref import PRONOUNS, SUBJECT_DEPS, PersonRef, Salience
 from .local import local_actor, normalize_name
 from .names import given_name_end, whole_word_at
-from .roles import HEAD_ROLES, OFFICES, TITLE_RE, TITLES, Title, is_office, sector_of
+from .roles import HEAD_ROLES, OFFICES, TITLE_RE, TITLES, Title, is_office, iter_titles, sector_of
 from .sectors import org_sector, person_sector
 
 ENT_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP", "FAC", "LOC"})
@@ -90,7 +90,7 @@ class Resolver:
 
         names = [c for c in found if titled(c)]  # grows with the titled names found here
         for sent in sents:
-            for m in TITLE_RE.finditer(text[sent.start_char:sent.end_char]):
+            for m in iter_titles(text[sent.start_char:sent.end_char]):
                 s, e = sent.start_char + m.start(), sent.start_char + m.end()
                 if any(c.start <= s < c.end for c in names):
                     continue

@@ -9,6 +9,7 @@ person it is the counterpart of) and "leader" (the country's salient head).
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 # Longest first: "foreign minister" before "minister", "supreme leader" before "leader".
@@ -164,6 +165,24 @@ def find_title(text: str) -> tuple[str, str, int, int] | None:
     for m in TITLE_RE.finditer(text):
         found = (m.group(0), TITLES[m.group(1).lower()], m.start(), m.end())
     return found
+
+
+# A word of every title (its first; none holding another): a text with none of them
+# holds no title. Letters IGNORECASE matches to an ASCII letter their lower() is not
+# ("ſ" ~ "s", "ı" ~ "i", "İ" lowering to two characters) make the test unsafe.
+_FIRST_WORDS = {t.split()[0] for t in TITLES}
+_TITLE_WORDS = tuple(sorted(w for w in _FIRST_WORDS
+                            if not any(v != w and v in w for v in _FIRST_WORDS)))
+_FOLDS_ODDLY = ("ſ", "ı")
+
+
+def iter_titles(text: str) -> Iterator[re.Match[str]]:
+    """`TITLE_RE.finditer(text)`, skipping a text (a sentence) that names no title."""
+    low = text.lower()
+    if len(low) == len(text) and not any(c in text for c in _FOLDS_ODDLY) \
+            and not any(w in low for w in _TITLE_WORDS):
+        return iter(())
+    return TITLE_RE.finditer(text)
 
 
 def is_office(role: str | None) -> bool:

@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Protocol
 
 from ..model import Actor, Event
@@ -109,8 +110,14 @@ def named_as_outlet(actor: Actor, text: str) -> bool:
     """Whether `text` (the event's sentence) calls the body `actor` a news outlet."""
     if actor.kind != "organization" or not actor.id.startswith("L:") or not actor.name:
         return False
+    return _outlet_pattern(actor.name).search(text) is not None
+
+
+@lru_cache(maxsize=4096)
+def _outlet_pattern(name: str) -> re.Pattern[str]:
+    # compiled once per name: `named_as_outlet` runs for every side of every event
     nouns = "|".join(re.escape(n) for n in MEDIA_NOUNS)
-    return re.search(rf"\b{re.escape(actor.name)}\s+(?:{nouns})\b", text, re.I) is not None
+    return re.compile(rf"\b{re.escape(name)}\s+(?:{nouns})\b", re.I)
 
 
 def is_garbled(actor: Actor) -> bool:

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from .. import doccache
+
 # Lemmas of verbs that report speech or writing. Taken from the most frequent cues of
 # PolNeAR train (said, told, wrote, added, noted, reported, announced, argued, tweeted,
 # explained, declared, ...) plus those the issue names (stressed, emphasized, warned).
@@ -95,8 +97,17 @@ def own_subject(token: Any) -> Any | None:
 def same_paragraph(a: Any, b: Any) -> bool:
     """No line break between tokens `a` and `b` (spaCy sentences can run over one)."""
     lo, hi = sorted((a.i, b.i))
-    # the span's own text, not doc.text: that rebuilds the whole article on every call
-    return "\n" not in a.doc[lo:hi].text_with_ws
+    return not _break_in(a.doc, lo, hi)
+
+
+def _break_in(doc: Any, lo: int, hi: int) -> bool:
+    """Whether tokens [lo, hi) with their whitespace hold a line break (`doc[lo:hi]
+    .text_with_ws`, cut from the Doc's text kept by doccache)."""
+    idx = doccache.idx(doc)
+    if lo >= hi:
+        return False
+    end = idx[hi] if hi < len(idx) else len(doccache.text(doc))
+    return doccache.text(doc).find("\n", idx[lo], end) >= 0
 
 
 def contiguous(head: Any, cut: set[int]) -> tuple[int, int]:
@@ -105,9 +116,9 @@ def contiguous(head: Any, cut: set[int]) -> tuple[int, int]:
     doc = head.doc
     kept = {t.i for t in head.subtree} - cut
     start = end = head.i
-    while start - 1 in kept and "\n" not in doc[start - 1].text_with_ws:
+    while start - 1 in kept and not _break_in(doc, start - 1, start):
         start -= 1
-    while end + 1 in kept and "\n" not in doc[end].text_with_ws:
+    while end + 1 in kept and not _break_in(doc, end, end + 1):
         end += 1
     return start, end + 1
 

@@ -8,6 +8,7 @@ apostrophes.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 # opening mark -> the marks that may close it (mixed typography is common in scraped text)
@@ -15,6 +16,9 @@ PAIRS: dict[str, str] = {"“": "”\"", "„": "“”\"", "«": "»", "\"": "\
 # a straight quote opens only after one of these (or at a paragraph start)
 OPEN_AFTER = " \t([{—–-/:;,"
 TRAILING = " \t,"  # stripped from the end of quoted content: “..., ” he said
+# Every character that opens or closes a quote: the others are stepped over unread.
+_MARKS = re.compile("[" + re.escape("".join(sorted({c for k, v in PAIRS.items()
+                                                     for c in k + v}))) + "]")
 
 
 @dataclass
@@ -65,7 +69,8 @@ def find_segments(text: str) -> list[Segment]:
         left_open = False
         opener: str | None = None
         open_at = -1
-        for pos in range(para_start, para_end):
+        for mark in _MARKS.finditer(text, para_start, para_end):
+            pos = mark.start()
             char = text[pos]
             if opener is None:
                 if char in PAIRS and char != "\"" or (

@@ -18,6 +18,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from datetime import date, timedelta
+from functools import lru_cache
 from typing import Any
 
 from ..kb import KnowledgeBase
@@ -182,17 +183,18 @@ def date_of_span(article: Article, start: int, end: int, *,
     ("said on Monday that they met"); None if none. Only timexes that carry a calendar
     value or an interval count, and not `skip`."""
     dated = [t for t in article.timexes if t.type in ("DATE", "TIME")
-             and (t.interval is not None or (t.value and span_of(t.value[:10]) is not None))
-             and (skip is None or not skip(t))]
+             and (t.interval is not None or (t.value and _is_calendar(t.value)))]
     if not dated:
         return None
+    # `skip` is asked of the sentence's timexes only: the result is the same
+    kept: Callable[[Timex], bool] = (lambda t: True) if skip is None else (lambda t: not skip(t))
     doc = article.doc
     if doc is not None:
         span = doc.char_span(start, end, alignment_mode="expand")
         if span is not None:
             sent = span.sent
             left, right = sent.start_char, sent.end_char
-            in_sent = [t for t in dated if left <= t.start and t.end <= right]
+            in_sent = [t for t in dated if left <= t.start and t.end <= right and kept(t)]
             verb = _clause_verb(span.root)
             same, governing = [], []
             ancestors = _governing_verbs(verb)
@@ -210,8 +212,14 @@ def date_of_span(article: Article, start: int, end: int, *,
             pool = same or (governing if by_governing else [])
             return min(pool, key=lambda t: _distance(t, start, end)) if pool else None
     left, right = sentence_bounds(article.text, start, end)
-    pool = [t for t in dated if left <= t.start and t.end <= right]
+    pool = [t for t in dated if left <= t.start and t.end <= right and kept(t)]
     return min(pool, key=lambda t: _distance(t, start, end)) if pool else None
+
+
+@lru_cache(maxsize=4096)
+def _is_calendar(value: str) -> bool:
+    # asked for every timex on each call of date_of_span (per event, per trigger)
+    return span_of(value[:10]) is not None
 
 
 # Clause links through which a governing clause's date carries down: "said on Monday

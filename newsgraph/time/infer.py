@@ -149,7 +149,8 @@ def _country_named(text: str, iso3: str | None, kb: KnowledgeBase) -> bool:
         if c.iso3 != iso3:
             continue
         for name in (c.name, *c.aliases, *c.demonyms):
-            if name and re.search(rf"\b{re.escape(name)}\b", text):
+            # the substring test first: a new pattern per name compiles on every call
+            if name and name in text and re.search(rf"\b{re.escape(name)}\b", text):
                 return True
     return False
 
