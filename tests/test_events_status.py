@@ -167,3 +167,12 @@ def test_a_town_visited_is_the_visits_place(pipeline):
                                 "Wednesday.", published="2018-10-26")
     assert [(e.mode, e.location.name if e.location else None) for e in events] == [
         ("visit", "Beijing")]
+
+
+def test_a_place_on_a_light_verbs_event_noun_is_the_events(pipeline):
+    events = _consult(pipeline, "Indian Prime Minister Narendra Modi held talks with Russian "
+                                "President Vladimir Putin in Moscow on Tuesday, during his "
+                                "first trip since the war in Ukraine began.",
+                      published="2024-07-09")
+    talks = [e for e in events if e.mode == "talks"]
+    assert [e.location.name for e in talks if e.location] == ["Moscow"]
