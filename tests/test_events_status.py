@@ -176,3 +176,12 @@ def test_a_place_on_a_light_verbs_event_noun_is_the_events(pipeline):
                       published="2024-07-09")
     talks = [e for e in events if e.mode == "talks"]
     assert [e.location.name for e in talks if e.location] == ["Moscow"]
+
+
+def test_the_place_of_a_war_or_crisis_is_not_the_meetings(pipeline):
+    for text in ("Turkish President Recep Tayyip Erdogan met Russian President Vladimir "
+                 "Putin on Monday amid the crisis in Syria.",
+                 "Turkish President Recep Tayyip Erdogan met Russian President Vladimir "
+                 "Putin on Monday, a year after the war in Ukraine began."):
+        events = _consult(pipeline, text, published="2023-03-01")
+        assert [e.location for e in events] == [None], text

@@ -155,6 +155,11 @@ OCCASION_NOUNS = frozenset({"summit", "meeting", "conference", "talk", "gatherin
                             "forum", "session", "visit"})
 OTHER_MEETING_NOUNS = frozenset({"meeting", "talk", "visit", "trip", "call",
                                  "conversation", "encounter", "session", "sequel"})
+# Nouns of what happens somewhere else, whose place a locative names: "since the war in
+# Ruritania began", "amid the crisis in Freedonia", "after the elections in Sylvania".
+ELSEWHERE_NOUNS = frozenset({"war", "conflict", "fighting", "crisis", "violence",
+                             "invasion", "unrest", "protest", "election", "situation",
+                             "offensive", "bombing", "attack", "clash", "genocide"})
 
 
 def _of_other_meeting(prep: Any, trigger: Any) -> bool:
@@ -164,7 +169,7 @@ def _of_other_meeting(prep: Any, trigger: Any) -> bool:
     if head.dep_ == "dobj" and head.head.i == trigger.i:
         return False  # "held talks with Lee in Oslo": the light verb's own event noun
     return head.i != trigger.i and head.pos_ == "NOUN" \
-        and head.lemma_.lower() in OTHER_MEETING_NOUNS
+        and head.lemma_.lower() in OTHER_MEETING_NOUNS | ELSEWHERE_NOUNS
 
 
 def named_on(article: Article, trigger: Any, *, kb: KnowledgeBase | None) -> Location | None:
