@@ -185,3 +185,13 @@ def test_the_place_of_a_war_or_crisis_is_not_the_meetings(pipeline):
                  "Putin on Monday, a year after the war in Ukraine began."):
         events = _consult(pipeline, text, published="2023-03-01")
         assert [e.location for e in events] == [None], text
+
+
+def test_sides_preparing_for_a_days_meeting_meet_that_day_ahead(pipeline):
+    # both subjects are sides; "Tuesday's meeting" they prepare for is still to come;
+    # the island it is on is its place, not a party
+    events = _consult(pipeline, "Japanese Prime Minister Shinzo Abe and Chinese President Xi "
+                                "Jinping are preparing for Tuesday's meeting in Osaka.",
+                      published="2019-06-23")
+    assert [(_parties(e), e.status, e.date) for e in events] == [
+        ({"Shinzo Abe", "Xi Jinping"}, "planned", "2019-06-25")]

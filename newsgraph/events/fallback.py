@@ -75,7 +75,9 @@ def climb_subjects(article: Article, token: Any, *, kb: KnowledgeBase | None,
         for sub in (c for c in node.children if c.dep_ in SUBJECT_DEPS):
             actor = resolve(sub)
             if actor is not None:
-                return [actor]
+                # "Lee and Park are preparing for the meeting": each conjunct a side
+                more = [resolve(c) for c in sub.children if c.dep_ == "conj"]
+                return [actor, *(a for a in more if a is not None and a != actor)]
             if _is_pronoun(sub):
                 continue
             found = mentions_in(article, *_span(sub), kb=kb)

@@ -76,7 +76,14 @@ def _tense_from_parse(span: Any) -> str | None:
     progressive verbs and prospective infinitives; "past" for past and perfect forms."""
     token = span.root
     if token.dep_ == "poss" or (token.dep_ == "compound" and token.head.pos_ == "NOUN"):
-        return None  # "Wednesday's ruling": an event noun, no clause of its own
+        # "Wednesday's ruling": an event noun, no clause of its own, unless a clause
+        # looks ahead to it ("are preparing for Tuesday's meeting", "awaits Friday's vote")
+        noun = token.head
+        verb = noun.head.head if noun.dep_ == "pobj" and noun.head.dep_ == "prep" else (
+            noun.head if noun.dep_ == "dobj" else None)
+        if verb is not None and verb.pos_ == "VERB" and verb.lemma_.lower() in _LOOK_AHEAD:
+            return _verb_tense(verb, depth=0)
+        return None
     seen = 0
     while token.pos_ not in ("VERB", "AUX") and token.head is not token and seen < 6:
         if token.pos_ == "ADJ" and token.lemma_.lower() in _PROSPECTIVE | {"payable", "effective"}:
@@ -89,6 +96,9 @@ def _tense_from_parse(span: Any) -> str | None:
     return _verb_tense(token, depth=0)
 
 
+# Verbs whose object or "for" phrase is an event still to come.
+_LOOK_AHEAD = frozenset({"prepare", "await", "expect", "anticipate", "brace", "gear",
+                         "plan", "ready"})
 # Verbs that set up an event to come: "has scheduled a news conference Thursday".
 _ARRANGE = {"schedule", "plan"}
 
