@@ -56,12 +56,13 @@ def load(name: str | None = None) -> Any:
 # word the parse breaks ("President Moon Jae-in and ..." reads "in" as a preposition and
 # the name ends at "Jae-"). The KB's people give the class: each hyphenated part of a
 # person's name whose second syllable is lower-case is kept as one token.
-_GIVEN_PART = re.compile(r"\b[A-Z][a-z]+-[a-z]+\b")
+GIVEN_PART = re.compile(r"[A-Z][a-z]+-[a-z]+")
 
 
 def keep_names(model: Any, names: Iterable[str]) -> None:
     """Keep every hyphenated given-name part of `names` one token in `model`."""
-    parts = {part for name in names for part in _GIVEN_PART.findall(name)}
+    parts = {part for name in names for part in re.findall(
+        rf"\b{GIVEN_PART.pattern}\b", name)}
     for part in sorted(parts):
         model.tokenizer.add_special_case(part, [{"ORTH": part}])
 

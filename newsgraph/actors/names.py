@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-_GIVEN_PART = re.compile(r"[A-Z][a-z]+-[a-z]+$").match
+from ..nlp import GIVEN_PART
 
 
 def given_name_end(ent: Any) -> int:
@@ -13,7 +13,7 @@ def given_name_end(ent: Any) -> int:
     Lee Min-ho" tagged "Lee Min" (or "Lee Min-") takes its "-ho" (its "ho") back."""
     doc, end = ent.doc, ent.end
     if ent.label_ == "PERSON" and end < len(doc) and doc[end - 1].whitespace_ \
-            and _GIVEN_PART(doc[end].text):
+            and GIVEN_PART.fullmatch(doc[end].text):
         # "Kim Jong-il" tagged "Kim", its given name kept one token (nlp.keep_names)
         return doc[end].idx + len(doc[end])
     if ent.label_ == "PERSON" and doc[end - 1].text == "-" and not doc[end - 1].whitespace_ \
